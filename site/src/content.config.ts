@@ -1,0 +1,32 @@
+// The site's four collections, each filled by a loader over the tracker's site data.
+import { defineCollection } from 'astro:content';
+import { siteDataLoader } from './lib/siteSource.ts';
+import { articleSchema, metaSchema, storySchema, topicSchema } from './lib/schemas.ts';
+
+const stories = defineCollection({
+  loader: siteDataLoader('stories', (data) =>
+    data.stories.map((story) => ({ id: story.slug, data: { ...story } })),
+  ),
+  schema: storySchema,
+});
+
+const articles = defineCollection({
+  loader: siteDataLoader('articles', (data) =>
+    data.articles.map((article) => ({ id: article.id, data: { ...article } })),
+  ),
+  schema: articleSchema,
+});
+
+const topics = defineCollection({
+  loader: siteDataLoader('topics', (data) =>
+    data.topics.map((topic) => ({ id: topic.slug, data: { ...topic } })),
+  ),
+  schema: topicSchema,
+});
+
+const meta = defineCollection({
+  loader: siteDataLoader('meta', (data) => [{ id: 'site', data: { ...data.meta } }]),
+  schema: metaSchema,
+});
+
+export const collections = { stories, articles, topics, meta };

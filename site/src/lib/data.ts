@@ -1,0 +1,40 @@
+// The collections as the pages use them: plain typed arrays, in a stable order.
+import { getCollection, getEntry } from 'astro:content';
+import type { Explainer, SiteArticle, SiteMeta, SiteTopic } from '../../../src/stories/types.ts';
+import { dateSortKey } from './format.ts';
+import { latestFirst } from './story.ts';
+
+export async function siteMeta(): Promise<SiteMeta> {
+  const entry = await getEntry('meta', 'site');
+  if (!entry) throw new Error('The site data has no meta entry (title, baseUrl, generatedAt)');
+  return entry.data;
+}
+
+export async function allTopics(): Promise<SiteTopic[]> {
+  const entries = await getCollection('topics');
+  return entries.map((entry) => entry.data).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export async function allStories(): Promise<Explainer[]> {
+  const entries = await getCollection('stories');
+  return latestFirst(entries.map((entry) => entry.data));
+}
+
+/** Articles newest first; undated ones last. */
+export async function allArticles(): Promise<SiteArticle[]> {
+  const entries = await getCollection('articles');
+  return entries
+    .map((entry) => entry.data)
+    .sort((a, b) => {
+      const left = dateSortKey(a.publishedAt);
+      const right = dateSortKey(b.publishedAt);
+      if (left !== right) return left < right ? 1 : -1;
+      return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+    });
+}
+
+/** Links between stories only to stories that are on the site (a dropped entry leaves no dead link). */
+export function publishedRelated(story: Explainer, stories: Explainer[]): Explainer['related'] {
+  const published = new Set(stories.map((s) => s.slug));
+  return story.related.filter((related) => published.has(related.slug) && related.slug !== story.slug);
+}

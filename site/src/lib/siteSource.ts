@@ -1,0 +1,133 @@
+// Where the site's data comes from at build time: the tracker's SQLite database (TRACKER_DB, read
+// through the publish stage's readSiteData) or, for development and the fast site test, a JSON
+// file of the same shape (TRACKER_SITE_DATA).
+import { readFileSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readSiteData, type SiteData } from '../../../src/publish/siteData.ts';
+
+let cached: SiteData | undefined;
+
+/** Reads the site data once per build: the four collections share one read of the database. */
+export function loadSiteData(): SiteData {
+  if (cached) return cached;
+  const dbPath = process.env.TRACKER_DB;
+  const dataFile = process.env.TRACKER_SITE_DATA;
+  let data: SiteData;
+  if (dbPath) {
+    data = readSiteData(dbPath);
+  } else if (dataFile) {
+    data = readDataFile(dataFile);
+  } else {
+    throw new Error(
+      'No site data: set TRACKER_DB to the tracker database, or TRACKER_SITE_DATA to a JSON file of site data',
+    );
+  }
+  cached = applyEnvironmentOverrides(data);
+  return cached;
+}
+
+function readDataFile(file: string): SiteData {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read site data file ${file}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Site data file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const record = parsed as Partial<SiteData> | null;
+  for (const key of ['topics', 'stories', 'articles'] as const) {
+    if (!record || !Array.isArray(record[key])) {
+      throw new Error(`Site data file ${file} has no "${key}" array`);
+    }
+  }
+  if (!record!.meta || typeof record!.meta !== 'object') {
+    throw new Error(`Site data file ${file} has no "meta" object`);
+  }
+  return record as SiteData;
+}
+
+// The build command's title and address win over what the data says, so one database can be
+// published under several names (staging, production).
+function applyEnvironmentOverrides(data: SiteData): SiteData {
+  const title = process.env.TRACKER_SITE_TITLE;
+  const baseUrl = process.env.TRACKER_SITE_BASE_URL;
+  return {
+    ...data,
+    meta: {
+      ...data.meta,
+      ...(title ? { title } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+    },
+  };
+}
+
+type Entry = { id: string; data: Record<string, unknown> };
+
+/**
+ * A content-layer loader over one part of the site data. Entries are validated against the
+ * collection's schema; an entry whose digest is unchanged since the last build is left alone,
+ * and an id that is no longer in the data is removed.
+ */
+export function siteDataLoader(name: string, entriesOf: (data: SiteData) => Entry[]): Loader {
+  return {
+    name: `tracker-${name}`,
+    load: async (context: LoaderContext) => {
+      const { store, logger, parseData, generateDigest } = context;
+      const entries = entriesOf(loadSiteData());
+      const seen = new Set<string>();
+      let changed = 0;
+      let rejected = 0;
+      for (const entry of entries) {
+        if (typeof entry.id !== 'string' || entry.id === '') {
+          rejected += 1;
+          logger.warn(`${name}: entry without an id skipped`);
+          continue;
+        }
+        if (seen.has(entry.id)) {
+          logger.warn(`${name}: duplicate id ${JSON.stringify(entry.id)} skipped`);
+          continue;
+        }
+        seen.add(entry.id);
+        let data: Record<string, unknown>;
+        try {
+          data = await parseData({ id: entry.id, data: entry.data });
+        } catch (error) {
+          // One malformed entry should not take the whole site down; it is named in the build log.
+          rejected += 1;
+          seen.delete(entry.id);
+          logger.warn(`${name}: entry ${JSON.stringify(entry.id)} skipped: ${schemaProblems(error)}`);
+          continue;
+        }
+        const digest = generateDigest(data);
+        if (store.get(entry.id)?.digest === digest) continue;
+        store.set({ id: entry.id, data, digest });
+        changed += 1;
+      }
+      let removed = 0;
+      for (const id of store.keys()) {
+        if (!seen.has(id)) {
+          store.delete(id);
+          removed += 1;
+        }
+      }
+      logger.info(`${name}: ${seen.size} entries (${changed} changed, ${removed} removed, ${rejected} rejected)`);
+    },
+  };
+}
+
+/** Astro's schema error as one line: "figures.0.value: Expected type number, received string". */
+function schemaProblems(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const problems = lines.slice(1).map((line) =>
+    line
+      .replace(/^(\*\*[^*]+\*\*: )+/, (prefix) => `${prefix.split('**: ')[0].replace(/\*\*/g, '')}: `)
+      .replace(/[`*"]/g, ''),
+  );
+  return problems.length > 0 ? problems.join('; ') : (lines[0] ?? 'invalid entry');
+}

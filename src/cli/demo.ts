@@ -1,0 +1,59 @@
+// tracker demo: the main job on the embedded default. Serves the bundled sample corpus on
+// loopback, runs the whole pipeline into a fresh SQLite file, builds the site, and says where
+// to open it. With --serve it then serves the site until interrupted.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { startSampleServer } from '../../samples/server.ts';
+import { parseConfig } from '../config/load.ts';
+import { openDatabase, closeDatabase } from '../db/client.ts';
+import { runCrawl, runExtract, runStories, runPublish } from './stages.ts';
+import { globalOptions } from './context.ts';
+import { serveSite } from '../publish/serveSite.ts';
+
+export function registerDemoCommand(program: Command): void {
+  program.command('demo')
+    .description('run the whole pipeline on the bundled sample corpus (no network needed) and build the site')
+    .option('--out <dir>', 'output folder for the site', 'site/dist')
+    .option('--serve', 'serve the built site on 127.0.0.1 afterwards, until interrupted')
+    .option('--port <port>', 'port for --serve', '4321')
+    .action(async (options: { out: string; serve?: boolean; port: string }, command: Command) => {
+      const global = globalOptions(command);
+      const dbPath = global.db ?? 'db/demo.sqlite';
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+      const server = await startSampleServer();
+      const started = performance.now();
+      const config = parseConfig({
+        sources: server.sources.map((source) => ({ url: source.url, name: source.name, ...(source.topics ? { topics: source.topics } : {}) })),
+        fetch: { allowPrivateHosts: true, minDelayMs: 0, perHostConcurrency: 8, userAgent: 'tracker-demo/1.0' },
+        site: { title: 'AI Policy Tracker (sample data)', outDir: options.out },
+      }, '(demo)');
+      process.stdout.write(`Sample corpus served at ${server.baseUrl} (${server.sources.length} feeds); database ${dbPath}\n`);
+      const db = openDatabase(dbPath);
+      try {
+        const stageOptions = { ...global, out: options.out, force: true };
+        await runCrawl(db, config, stageOptions);
+        runExtract(db, config, stageOptions);
+        runStories(db, config, stageOptions);
+        await server.close();
+        const publish = await runPublish(db, config, dbPath, stageOptions);
+        const index = path.join(publish.outDir, 'index.html');
+        process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${publish.outDir}\n`);
+        if (!options.serve) {
+          process.stdout.write(`Open it: run \`npm run demo:serve\` and browse http://127.0.0.1:${options.port}/ (or \`npx tracker serve --out ${options.out}\`); entry page ${index}\n`);
+        }
+      } finally {
+        closeDatabase(db);
+        await server.close().catch(() => {});
+      }
+      if (options.serve) await serveSite(path.resolve(options.out), Number(options.port));
+    });
+
+  program.command('serve')
+    .description('serve a built site on 127.0.0.1 for preview')
+    .option('--out <dir>', 'the built site folder', 'site/dist')
+    .option('--port <port>', 'port', '4321')
+    .action(async (options: { out: string; port: string }) => {
+      await serveSite(path.resolve(options.out), Number(options.port));
+    });
+}

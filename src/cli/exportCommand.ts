@@ -1,0 +1,17 @@
+// tracker export: the whole dataset as one JSON document on stdout.
+import type { Command } from 'commander';
+import { exportData } from '../publish/exportData.ts';
+import { globalOptions, withDatabase, UserError } from './context.ts';
+
+export function registerExportCommand(program: Command): void {
+  program.command('export')
+    .description('print the whole dataset as one JSON document (see CONTRACT.md)')
+    .option('--format <format>', 'output format (json)', 'json')
+    .action(async (options: { format: string }, command: Command) => {
+      if (options.format !== 'json') throw new UserError(`export: unknown format "${options.format}" (only json is supported)`);
+      await withDatabase(globalOptions(command), (db) => {
+        const document = exportData(db);
+        process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      });
+    });
+}

@@ -1,0 +1,271 @@
+// Feed parsing: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0, JSON Feed 1.x, and OPML.
+//
+// XML goes through htmlparser2 in XML mode: it recovers from ill-formed markup the way a browser
+// would, and it never expands DTD-declared entities, so entity-expansion attacks (billion laughs)
+// and external entities have nothing to work with. Parsed values are read field by field into
+// fresh objects; nothing parsed is ever merged into a plain object.
+import { parseDocument } from 'htmlparser2';
+import type { Element, AnyNode } from 'domhandler';
+import { parseLooseDate } from './looseDate.ts';
+
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'jsonfeed' | 'opml';
+
+export interface FeedItem {
+  id: string;
+  title: string;
+  link: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  summary: string | null;
+  content: string | null;
+  author: string | null;
+}
+
+export interface ParsedFeed {
+  format: FeedFormat;
+  title: string;
+  link: string | null;
+  items: FeedItem[];
+  /** For OPML: the feeds it lists. */
+  outlines?: { url: string; title: string | null; htmlUrl: string | null }[];
+}
+
+export class FeedParseError extends Error {}
+
+const MAX_ITEMS = 50000;
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function localName(element: Element): string {
+  const name = element.name.toLowerCase();
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+function prefixOf(element: Element): string {
+  const colon = element.name.indexOf(':');
+  return colon === -1 ? '' : element.name.slice(0, colon).toLowerCase();
+}
+
+function childElements(element: Element): Element[] {
+  return element.children.filter(isElement);
+}
+
+function textOf(node: AnyNode): string {
+  if (node.type === 'text' || node.type === 'cdata') {
+    if (node.type === 'cdata') return (node as unknown as { children: AnyNode[] }).children.map(textOf).join('');
+    return (node as unknown as { data: string }).data;
+  }
+  if ('children' in node) return (node.children as AnyNode[]).map(textOf).join('');
+  return '';
+}
+
+/** Text of an element; for XHTML content in Atom, the serialised markup is not needed, the text is. */
+function text(element: Element | undefined): string {
+  return element ? decodeXmlEntities(textOf(element)).trim() : '';
+}
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** htmlparser2 in XML mode leaves text undecoded here; decode the predefined and numeric entities only. */
+function decodeXmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[body.toLowerCase()] ?? whole;
+  });
+}
+
+function find(element: Element, name: string, prefix?: string): Element | undefined {
+  return childElements(element).find((child) => localName(child) === name && (prefix === undefined || prefixOf(child) === prefix));
+}
+
+function findAll(element: Element, name: string): Element[] {
+  return childElements(element).filter((child) => localName(child) === name);
+}
+
+function resolveUrl(value: string | null | undefined, base: string | null): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** xml:base on an element and its ancestors, resolved against the feed URL. */
+function baseFor(element: Element, feedUrl: string | null): string | null {
+  const chain: string[] = [];
+  let current: Element | null = element;
+  while (current) {
+    const value = current.attribs?.['xml:base'];
+    if (value) chain.unshift(value);
+    current = current.parent && isElement(current.parent as AnyNode) ? (current.parent as Element) : null;
+  }
+  let base = feedUrl;
+  for (const value of chain) base = resolveUrl(value, base) ?? base;
+  return base;
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function plainSummary(value: string): string | null {
+  const cleaned = stripTags(decodeXmlEntities(value));
+  return cleaned ? decodeXmlEntities(cleaned) : null;
+}
+
+function parseRssItem(item: Element, feedUrl: string | null): FeedItem {
+  const base = baseFor(item, feedUrl);
+  const linkElement = find(item, 'link');
+  const link = resolveUrl(text(linkElement) || linkElement?.attribs?.href || linkElement?.attribs?.['rdf:resource'], base);
+  const guid = find(item, 'guid');
+  const guidText = text(guid);
+  const permalink = guid && guid.attribs?.ispermalink !== 'false' && /^https?:/i.test(guidText) ? resolveUrl(guidText, base) : null;
+  const dateText = text(find(item, 'pubdate')) || text(find(item, 'date', 'dc')) || text(find(item, 'issued')) || text(find(item, 'published'));
+  const description = text(find(item, 'description')) || text(find(item, 'summary'));
+  const content = text(find(item, 'encoded', 'content'));
+  const author = text(find(item, 'creator', 'dc')) || text(find(item, 'author'));
+  const title = plainSummary(text(find(item, 'title'))) ?? '';
+  const finalLink = link ?? permalink;
+  return {
+    id: guidText || finalLink || title,
+    title,
+    link: finalLink,
+    publishedAt: parseLooseDate(dateText),
+    updatedAt: parseLooseDate(text(find(item, 'updated')) || text(find(item, 'modified', 'dcterms'))),
+    summary: description ? plainSummary(description) : null,
+    content: content || null,
+    author: author || null,
+  };
+}
+
+function atomLink(entry: Element, base: string | null): string | null {
+  const links = findAll(entry, 'link');
+  const alternate = links.find((link) => !link.attribs.rel || link.attribs.rel === 'alternate') ?? links[0];
+  return resolveUrl(alternate?.attribs?.href || text(alternate), base);
+}
+
+function parseAtomEntry(entry: Element, feedUrl: string | null): FeedItem {
+  const base = baseFor(entry, feedUrl);
+  const link = atomLink(entry, base);
+  const title = plainSummary(text(find(entry, 'title'))) ?? '';
+  const summary = text(find(entry, 'summary'));
+  const content = text(find(entry, 'content'));
+  const authorElement = find(entry, 'author');
+  const author = authorElement ? text(find(authorElement, 'name')) || text(authorElement) : '';
+  return {
+    id: text(find(entry, 'id')) || link || title,
+    title,
+    link,
+    publishedAt: parseLooseDate(text(find(entry, 'published')) || text(find(entry, 'issued')) || text(find(entry, 'updated')) || text(find(entry, 'modified'))),
+    updatedAt: parseLooseDate(text(find(entry, 'updated')) || text(find(entry, 'modified'))),
+    summary: summary ? plainSummary(summary) : content ? plainSummary(content)?.slice(0, 500) ?? null : null,
+    content: content || null,
+    author: author || null,
+  };
+}
+
+function parseJsonFeed(source: string, feedUrl: string | null): ParsedFeed {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    throw new FeedParseError(`invalid JSON: ${(error as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FeedParseError('JSON Feed must be an object');
+  const feed = data as Record<string, unknown>;
+  const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  const rawItems = Array.isArray(feed.items) ? feed.items.slice(0, MAX_ITEMS) : [];
+  const items: FeedItem[] = [];
+  for (const raw of rawItems) {
+    if (!raw || typeof raw !== 'object') continue;
+    const item = raw as Record<string, unknown>;
+    const link = resolveUrl(str(item.url) ?? str(item.external_url), feedUrl);
+    const authors = Array.isArray(item.authors) ? item.authors : item.author ? [item.author] : [];
+    const firstAuthor = authors.find((entry) => entry && typeof entry === 'object') as Record<string, unknown> | undefined;
+    const html = str(item.content_html);
+    items.push({
+      id: str(item.id) ?? (typeof item.id === 'number' ? String(item.id) : null) ?? link ?? str(item.title) ?? '',
+      title: str(item.title) ? stripTags(str(item.title)!) : '',
+      link,
+      publishedAt: parseLooseDate(str(item.date_published)),
+      updatedAt: parseLooseDate(str(item.date_modified)),
+      summary: str(item.summary) ? stripTags(str(item.summary)!) : str(item.content_text)?.slice(0, 500) ?? (html ? stripTags(html).slice(0, 500) : null),
+      content: html ?? str(item.content_text),
+      author: firstAuthor ? str(firstAuthor.name) : null,
+    });
+  }
+  return { format: 'jsonfeed', title: str(feed.title) ?? '', link: resolveUrl(str(feed.home_page_url), feedUrl), items };
+}
+
+function parseOpml(root: Element, feedUrl: string | null): ParsedFeed {
+  const outlines: { url: string; title: string | null; htmlUrl: string | null }[] = [];
+  const walk = (element: Element) => {
+    for (const child of childElements(element)) {
+      if (localName(child) === 'outline') {
+        const url = resolveUrl(child.attribs.xmlurl ?? child.attribs.xmlUrl, feedUrl);
+        if (url) outlines.push({ url, title: child.attribs.title ?? child.attribs.text ?? null, htmlUrl: resolveUrl(child.attribs.htmlurl ?? child.attribs.htmlUrl, feedUrl) });
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  const head = find(root, 'head');
+  return { format: 'opml', title: text(head && find(head, 'title')), link: null, items: [], outlines };
+}
+
+/** Detects a feed document's format from its text without parsing it fully. */
+export function sniffFeedFormat(source: string): FeedFormat | 'html' | null {
+  const head = source.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return /"version"\s*:\s*"https:\/\/jsonfeed\.org/i.test(source.slice(0, 20000)) || /"items"\s*:/.test(source) ? 'jsonfeed' : null;
+  const withoutProlog = head.replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '').trimStart();
+  if (/^<(rss)\b/i.test(withoutProlog)) return 'rss';
+  if (/^<(\w+:)?RDF\b/i.test(withoutProlog)) return 'rdf';
+  if (/^<feed\b/i.test(withoutProlog)) return 'atom';
+  if (/^<opml\b/i.test(withoutProlog)) return 'opml';
+  if (/^<(!doctype html|html|head|body)\b/i.test(withoutProlog) || /<html[\s>]/i.test(head)) return 'html';
+  if (/<rss[\s>]/i.test(head)) return 'rss';
+  if (/<feed[\s>]/i.test(head)) return 'atom';
+  return null;
+}
+
+/** Parses a decoded feed document. `feedUrl` resolves relative links. Throws FeedParseError. */
+export function parseFeed(source: string, feedUrl: string | null = null): ParsedFeed {
+  const format = sniffFeedFormat(source);
+  if (format === 'jsonfeed') return parseJsonFeed(source, feedUrl);
+  if (format === 'html') throw new FeedParseError('this is an HTML page, not a feed');
+  if (!format) {
+    if (!source.trim()) throw new FeedParseError('the document is empty');
+    throw new FeedParseError('not a recognised feed (expected RSS, Atom, RDF, JSON Feed or OPML)');
+  }
+  const document = parseDocument(source, { xmlMode: true, recognizeCDATA: true, decodeEntities: false });
+  const root = document.children.filter(isElement).find((element) => ['rss', 'rdf', 'feed', 'opml'].includes(localName(element)));
+  if (!root) throw new FeedParseError(`no ${format} root element found`);
+  if (format === 'opml') return parseOpml(root, feedUrl);
+  if (format === 'atom') {
+    const base = baseFor(root, feedUrl);
+    const entries = findAll(root, 'entry').slice(0, MAX_ITEMS);
+    return { format, title: plainSummary(text(find(root, 'title'))) ?? '', link: atomLink(root, base), items: entries.map((entry) => parseAtomEntry(entry, feedUrl)) };
+  }
+  const channel = find(root, 'channel');
+  // RSS 1.0 puts items beside the channel; RSS 2.0 inside it. Accept either, as real feeds mix them up.
+  const items = [...(channel ? findAll(channel, 'item') : []), ...findAll(root, 'item')].slice(0, MAX_ITEMS);
+  if (!channel && items.length === 0) throw new FeedParseError('the feed has no channel and no items');
+  const channelBase = channel ? baseFor(channel, feedUrl) : feedUrl;
+  const channelLink = channel ? find(channel, 'link') : undefined;
+  return {
+    format,
+    title: channel ? plainSummary(text(find(channel, 'title'))) ?? '' : '',
+    link: resolveUrl(text(channelLink) || channelLink?.attribs?.href, channelBase),
+    items: items.map((item) => parseRssItem(item, feedUrl)),
+  };
+}

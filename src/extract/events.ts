@@ -1,0 +1,223 @@
+// Dated events: date expressions (absolute, partial, ranges and relative ones resolved against the
+// article's publication time) at their real precision, each with the clause that says what happened.
+// Publication dates, datelines and "updated" stamps are not events.
+import type { Sentence } from './sentences.ts';
+
+export type Precision = 'day' | 'month' | 'year';
+
+export interface DateExpression {
+  date: string;
+  precision: Precision;
+  endDate: string | null;
+  start: number;
+  end: number;
+  relative: boolean;
+}
+
+export interface ExtractedEvent {
+  date: string;
+  precision: Precision;
+  endDate: string | null;
+  text: string;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+const monthIndex: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const M = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+const D = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const Y = String.raw`((?:19|20)\d{2})`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const month = (name: string) => monthIndex[name.toLowerCase().replace('.', '')];
+
+function validDay(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A month-day without a year: the year that puts it nearest before (or just after) publication. */
+function inferYear(m: number, d: number, published: Date | null): number | null {
+  if (!published) return null;
+  const year = published.getUTCFullYear();
+  // The nearest such day to publication: "Dec. 2" in a January article is last December,
+  // "May 15" in a January article is this May.
+  let best = year;
+  let bestDistance = Infinity;
+  for (const candidate of [year - 1, year, year + 1]) {
+    const distance = Math.abs(Date.UTC(candidate, m - 1, d) - published.getTime());
+    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+  }
+  return best;
+}
+
+function shiftDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86400000);
+}
+
+interface Rule { pattern: RegExp; resolve: (match: RegExpExecArray, published: Date | null) => Omit<DateExpression, 'start' | 'end'> | null }
+
+const rules: Rule[] = [
+  // Ranges: "between April 22 and June 5, 2025", "from January 28 to 29", "January 28-29, 2025", "28–29 January 2025"
+  {
+    pattern: new RegExp(String.raw`\b(?:between|from)\s+${M}\s+${D}(?:,?\s+${Y})?\s+(?:and|to|through|until)\s+(?:${M}\s+)?${D}(?:,?\s+${Y})?\b`, 'g'),
+    resolve: (m, published) => {
+      const m1 = month(m[1]); const d1 = +m[2]; const m2 = m[4] ? month(m[4]) : m1; const d2 = +m[5];
+      const y2 = m[6] ? +m[6] : m[3] ? +m[3] : inferYear(m2, d2, published);
+      const y1 = m[3] ? +m[3] : y2;
+      if (!y1 || !y2 || !validDay(y1, m1, d1) || !validDay(y2, m2, d2)) return null;
+      return { date: ymd(y1, m1, d1), precision: 'day', endDate: ymd(y2, m2, d2), relative: !m[3] && !m[6] };
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`\b${M}\s+${D}\s*[-–—]\s*${D},?\s+${Y}\b`, 'g'),
+    resolve: (m) => {
+      const mo = month(m[1]);
+      if (!validDay(+m[4], mo, +m[2]) || !validDay(+m[4], mo, +m[3])) return null;
+      return { date: ymd(+m[4], mo, +m[2]), precision: 'day', endDate: ymd(+m[4], mo, +m[3]), relative: false };
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`\b${D}\s*[-–—]\s*${D}\s+${M},?\s+${Y}\b`, 'g'),
+    resolve: (m) => {
+      const mo = month(m[3]);
+      if (!validDay(+m[4], mo, +m[1]) || !validDay(+m[4], mo, +m[2])) return null;
+      return { date: ymd(+m[4], mo, +m[1]), precision: 'day', endDate: ymd(+m[4], mo, +m[2]), relative: false };
+    },
+  },
+  // Full dates: "January 13, 2025", "Jan. 13 2025", "13 January 2025"
+  {
+    pattern: new RegExp(String.raw`\b${M}\s+${D},?\s+${Y}\b`, 'g'),
+    resolve: (m) => (validDay(+m[3], month(m[1]), +m[2]) ? { date: ymd(+m[3], month(m[1]), +m[2]), precision: 'day', endDate: null, relative: false } : null),
+  },
+  {
+    pattern: new RegExp(String.raw`\b${D}\s+${M},?\s+${Y}\b`, 'g'),
+    resolve: (m) => (validDay(+m[3], month(m[2]), +m[1]) ? { date: ymd(+m[3], month(m[2]), +m[1]), precision: 'day', endDate: null, relative: false } : null),
+  },
+  { pattern: /\b(20\d{2})-(\d{2})-(\d{2})\b/g, resolve: (m) => (validDay(+m[1], +m[2], +m[3]) ? { date: ymd(+m[1], +m[2], +m[3]), precision: 'day', endDate: null, relative: false } : null) },
+  // Month and year: "in October 2022", "January 2025"
+  { pattern: new RegExp(String.raw`\b${M},?\s+${Y}\b`, 'g'), resolve: (m) => ({ date: `${m[2]}-${pad(month(m[1]))}`, precision: 'month', endDate: null, relative: false }) },
+  // Month and day without year: "on January 28", "Jan. 28", "28 January"
+  {
+    pattern: new RegExp(String.raw`\b${M}\s+${D}\b(?!\s*,?\s*(?:19|20)\d{2})(?![\d:])`, 'g'),
+    resolve: (m, published) => {
+      const mo = month(m[1]); const d = +m[2]; const y = inferYear(mo, d, published);
+      return y && validDay(y, mo, d) ? { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: true } : null;
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`\b${D}\s+${M}\b(?!\s*,?\s*(?:19|20)\d{2})`, 'g'),
+    resolve: (m, published) => {
+      const mo = month(m[2]); const d = +m[1]; const y = inferYear(mo, d, published);
+      return y && validDay(y, mo, d) ? { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: true } : null;
+    },
+  },
+  // Weekdays: "on Monday", "last Tuesday", "Wednesday's" → the most recent such day up to publication.
+  {
+    pattern: /\b(?:(last|this|on|since|until|by|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:['’]s)?/g,
+    resolve: (m, published) => {
+      if (!published) return null;
+      const target = weekdays.indexOf(m[2].toLowerCase());
+      let back = (published.getUTCDay() - target + 7) % 7;
+      if (m[1]?.toLowerCase() === 'last' && back === 0) back = 7;
+      const day = shiftDays(published, -back);
+      return { date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+    },
+  },
+  {
+    pattern: /\b(yesterday|today|earlier today|last week|earlier this week|this week|last month|earlier this month|this month|last year|earlier this year|this year)\b/gi,
+    resolve: (m, published) => {
+      if (!published) return null;
+      const phrase = m[1].toLowerCase();
+      const y = published.getUTCFullYear();
+      const mo = published.getUTCMonth() + 1;
+      if (phrase === 'yesterday') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      if (phrase.endsWith('today')) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      if (phrase === 'last week') { const day = shiftDays(published, -7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
+      if (phrase.includes('week') || phrase.includes('this month')) return { date: `${y}-${pad(mo)}`, precision: 'month', endDate: null, relative: true };
+      if (phrase === 'last month') return { date: mo === 1 ? `${y - 1}-12` : `${y}-${pad(mo - 1)}`, precision: 'month', endDate: null, relative: true };
+      if (phrase === 'last year') return { date: String(y - 1), precision: 'year', endDate: null, relative: true };
+      return { date: String(y), precision: 'year', endDate: null, relative: true };
+    },
+  },
+  // A year alone, only where prose marks it as a time: "in 2022", "since 2019", "by 2027".
+  { pattern: /\b(?:in|since|during|by|until|through|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
+];
+
+export function findDates(text: string, publishedAt: string | null): DateExpression[] {
+  const published = publishedAt ? new Date(publishedAt) : null;
+  const found: DateExpression[] = [];
+  const taken: boolean[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = rule.pattern.exec(text))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      let overlaps = false;
+      for (let k = start; k < end; k++) if (taken[k]) { overlaps = true; break; }
+      if (overlaps) continue;
+      const resolved = rule.resolve(match, published && !Number.isNaN(published.getTime()) ? published : null);
+      if (!resolved) continue;
+      for (let k = start; k < end; k++) taken[k] = true;
+      found.push({ ...resolved, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const stampWords = /\b(published|updated|posted|last modified|first published|copyright|©|all rights reserved|min read|subscribe)\b/i;
+
+/** The clause of the sentence that holds the date, without trailing attributions. */
+function eventClause(sentence: string, dateStart: number, dateEnd: number, split: boolean): string {
+  let text = sentence.replace(/^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]\s+/, '');
+  const offset = sentence.length - text.length;
+  dateStart -= offset;
+  dateEnd -= offset;
+  if (split || text.length > 220) {
+    const boundaries = [...text.matchAll(/;|\s[—–]\s|,\s(?:and|but|while|which|whereas)\s|:\s/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    let from = 0;
+    let to = text.length;
+    for (const boundary of boundaries) {
+      if (boundary.end <= dateStart) from = boundary.end;
+      else if (boundary.start >= dateEnd) { to = boundary.start; break; }
+    }
+    text = text.slice(from, to);
+  }
+  text = text.replace(/,\s+(?:the\s+\w+\s+|he\s+|she\s+|they\s+|it\s+)?(?:said|says|reported|added|noted)(?:\s+[^,.]{0,60})?([.!?]?)$/, '$1').trim();
+  text = text.replace(/^["“”']+|["“”']+$/g, '').trim();
+  if (text && !/[.!?]$/.test(text)) text += '.';
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function extractEvents(sentences: Sentence[], publishedAt: string | null): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  const publishedDay = publishedAt?.slice(0, 10);
+  for (const sentence of sentences) {
+    if (stampWords.test(sentence.text) && sentence.text.split(/\s+/).length < 14) continue;
+    const dates = findDates(sentence.text, publishedAt);
+    for (const expression of dates) {
+      const before = sentence.text.slice(0, expression.start);
+      // A dateline ("WASHINGTON, Jan. 29 —") or a bare date line is the article's date, not an event.
+      if (/^[A-Z][A-Z .,'’-]*,?\s*$/.test(before) && /^\s*(\([^)]*\))?\s*[—–-]/.test(sentence.text.slice(expression.end))) continue;
+      if (sentence.text.replace(/[^A-Za-z]/g, '').length - sentence.text.slice(expression.start, expression.end).replace(/[^A-Za-z]/g, '').length < 12) continue;
+      if (expression.precision === 'day' && expression.date === publishedDay && !expression.relative && sentence.text.split(/\s+/).length < 8) continue;
+      events.push({
+        date: expression.date,
+        precision: expression.precision,
+        endDate: expression.endDate,
+        text: eventClause(sentence.text, expression.start, expression.end, dates.length > 1),
+        sentence: sentence.text,
+        start: sentence.start + expression.start,
+        end: sentence.start + expression.end,
+      });
+    }
+  }
+  return events;
+}

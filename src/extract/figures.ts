@@ -1,0 +1,182 @@
+// Figures: money, percentages and counts, normalised to a number, a unit and the thing counted,
+// with the qualifier ("about", "more than") and the claimant when the sentence attributes it.
+// Years, days of the month, times, ordinals, versions and model numbers, reading times and phone
+// numbers are not figures.
+import type { Sentence } from './sentences.ts';
+
+export interface Figure {
+  value: number;
+  unit: string;
+  label: string;
+  text: string;
+  qualifier: string | null;
+  claimant: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+const scaleWords: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
+};
+const currencySymbols: Record<string, string> = { '$': 'USD', 'US$': 'USD', 'USD': 'USD', '€': 'EUR', 'EUR': 'EUR', '£': 'GBP', 'GBP': 'GBP', '¥': 'CNY', 'RMB': 'CNY', 'CNY': 'CNY', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD', 'NT$': 'TWD' };
+const currencyWords: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW' };
+const numberWords: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000,
+};
+
+const qualifierPattern = /(about|around|roughly|approximately|nearly|almost|more than|over|at least|up to|less than|fewer than|under|some|an estimated|estimated|as many as|as much as|close to|just over|just under|upwards of|in excess of|below|above|exceeding)\s+$/i;
+const monthNames = /(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?/;
+
+// number: 1,234.5 | 4.2 | 10^26 | 10 to the 26th power
+const numberCore = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const figurePattern = new RegExp(
+  String.raw`(?<currency>US\$|HK\$|A\$|C\$|NT\$|\$|€|£|¥|(?:USD|EUR|GBP|RMB|CNY)\s?)?` +
+  String.raw`(?<number>10\s?\^\s?(?<exp>\d{1,3})|10\s+to\s+the\s+(?<expWord>\d{1,3})(?:st|nd|rd|th)?\s+power|${numberCore})` +
+  String.raw`(?:\s?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
+  String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|percentage points?\b))?` +
+  String.raw`(?:\s(?<currencyWord>dollars?|euros?|pounds?|yuan|renminbi|yen|won)\b)?`,
+  'g',
+);
+const wordFigurePattern = /\b(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:of\s+)?(?<scale>thousand|million|billion)?\s*(?=[a-z])/gi;
+
+const stopWords = new Set(['of', 'in', 'to', 'for', 'on', 'at', 'by', 'from', 'with', 'and', 'or', 'that', 'which', 'who', 'as', 'than', 'a', 'an', 'the', 'is', 'was', 'were', 'are', 'be', 'been', 'had', 'has', 'have', 'it', 'its', 'this', 'their', 'his', 'her', 'per', 'each', 'last', 'this', 'next', 'since', 'after', 'before', 'over', 'under', 'into', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'said', 'says', 'but', 'if', 'when', 'while', 'because', 'so', 'not', 'no']);
+const timeWords = /^(years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?|quarters?|am|pm|a\.m\.|p\.m\.)$/i;
+const verbLike = /^(fell|rose|fall|rise|jumped|dropped|grew|climbed|slid|sank|surged|plunged|lost|gained|cut|added|reached|hit|topped|expects?|expected|said|says|reported|raised|paid|pay|spent|cost|costs|charged|earned|made|sold|bought|trained|used|queried|sent|generated)$/;
+
+function parseNumber(raw: string): number {
+  return Number(raw.replace(/,/g, ''));
+}
+
+function isVersionContext(before: string, after: string, digits: string): boolean {
+  if (digits.includes(',')) return false;
+  const previous = before.match(/([A-Za-z]+)\s$/)?.[1]?.toLowerCase();
+  if (previous && (stopWords.has(previous) || /^(about|around|roughly|approximately|nearly|almost|over|some|just|only|least|exactly|estimated|than|to|top|reached|hit|cut|by)$/.test(previous))) return false;
+  // "Opus 4.7", "GPT-4", "Mythos 5", "H20", "Llama 3.1", "version 2.0", "iPhone 16"
+  if (/(?:[A-Z][\w]*[-\s]|\bv|version\s|release\s|model\s|No\.\s?|number\s|#)$/.test(before) && !/(?:the|a|an|of|to|by|about|than|over|nearly|some|and|for|with|at|in|from|its|their|just|only|least)\s$/i.test(before)) {
+    return !/^\s?(?:%|per ?cent|million|billion|trillion|bn|m\b)/i.test(after);
+  }
+  return /^[-.]\d|^[A-Za-z]\d/.test(after);
+}
+
+function labelAfter(rest: string): string | null {
+  const words = rest.replace(/^[\s-]+/, '').split(/\s+/);
+  const label: string[] = [];
+  let skippedOf = false;
+  for (const raw of words) {
+    const word = raw.replace(/[.,;:!?)"”'’]+$/, '');
+    const lower = word.toLowerCase();
+    if (!word) break;
+    if (label.length === 0 && (lower === 'of' || lower === 'in') && !skippedOf) { skippedOf = true; continue; }
+    if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional')) continue;
+    if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
+    label.push(lower);
+    if (raw !== word || label.length >= 3) break;
+  }
+  const text = label.join(' ');
+  return text || null;
+}
+
+function labelBefore(before: string): string | null {
+  // "a charge of about", "market value of", "revenue of", "fell by" → the noun before "of".
+  const match = before.match(/([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:of|worth|totalling|totaling|valued at|at)\s+(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately )?$/i);
+  if (!match) return null;
+  const words = match[1].toLowerCase().split(/\s+/).filter((word) => !stopWords.has(word) && !verbLike.test(word));
+  return words.length ? words.join(' ') : null;
+}
+
+const claimantPatterns: RegExp[] = [
+  /according to (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5})/,
+  /([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:said|says|estimated|estimates|reported|reports|disclosed|told|expects|expected|projected|forecast)\b/,
+  /\b(?:said|says|estimated|estimates|reported|disclosed|told)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})/,
+  /\b(the company|the firm|the agency|the department|the ministry|the government|the lab|the chipmaker|officials|analysts|researchers)\s+(?:said|says|estimated|estimates|reported|expects|disclosed)\b/i,
+];
+
+function claimantOf(sentence: string): string | null {
+  for (const pattern of claimantPatterns) {
+    const match = sentence.match(pattern);
+    if (match) {
+      const name = match[1].replace(/['’]s$/, '').trim();
+      if (/^(The|A|An|It|He|She|They|We|This|That|In|On)$/.test(name)) continue;
+      return name;
+    }
+  }
+  return null;
+}
+
+function unitFor(groups: Record<string, string | undefined>): string {
+  if (groups.percent) return /point/i.test(groups.percent) ? 'percentage points' : '%';
+  const symbol = groups.currency?.trim();
+  if (symbol) return currencySymbols[symbol] ?? 'USD';
+  if (groups.currencyWord) return currencyWords[groups.currencyWord.toLowerCase()] ?? 'count';
+  return 'count';
+}
+
+export function extractFigures(sentences: Sentence[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    const claimant = claimantOf(text);
+    figurePattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = figurePattern.exec(text))) {
+      const groups = match.groups as Record<string, string | undefined>;
+      const raw = match[0].trimEnd();
+      const start = match.index;
+      const end = start + raw.length;
+      const before = text.slice(Math.max(0, start - 40), start);
+      const after = text.slice(end, end + 60);
+      const hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord);
+      const digits = groups.number!;
+      // Not figures: parts of words, dates, times, ordinals, versions, reading times, phone numbers.
+      if (/[\w.]$/.test(text.slice(0, start)) && !groups.currency) continue;
+      if (/^(?:st|nd|rd|th)\b/.test(after)) continue;
+      if (/^[:]\d/.test(after) || /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue;
+      if (!hasMarker && /^\d{4}$/.test(digits) && +digits >= 1900 && +digits <= 2100) continue;
+      if (!hasMarker && new RegExp(`${monthNames.source}\\s*$`).test(before)) continue;
+      if (!hasMarker && /^,?\s*\d{4}\b/.test(after) && +digits <= 31) continue;
+      if (!hasMarker && /^\s?(?:min|minute|minutes|mins)\s+read/i.test(after)) continue;
+      if (/^[-\s]?\d{3,4}[-\s]\d{3,4}/.test(after) || /\(\d{3}\)\s?$/.test(before)) continue;
+      if (!groups.currency && isVersionContext(before, after, digits)) continue;
+      if (!hasMarker && /^\s*(?:%)/.test(after)) continue;
+      let value = groups.exp ? Number(`1e${groups.exp}`) : groups.expWord ? Number(`1e${groups.expWord}`) : parseNumber(digits);
+      if (!Number.isFinite(value)) continue;
+      let scaleWord = groups.scale?.toLowerCase();
+      // A one-letter scale ("m", "b") only counts right after a currency amount.
+      if (scaleWord && scaleWord.length === 1 && !groups.currency) scaleWord = undefined;
+      if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
+      const unit = groups.exp || groups.expWord ? (/operation|flop/i.test(after) ? 'operations' : 'count') : unitFor(groups);
+      const rest = text.slice(scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length);
+      let label = labelAfter(rest);
+      if (!label || timeWords.test(label.split(' ')[0])) {
+        if (label && timeWords.test(label.split(' ')[0]) && !hasMarker) continue; // "three weeks", "5 days": durations are not figures
+        label = labelBefore(text.slice(0, start)) ?? label;
+      }
+      if (!hasMarker && !label) continue; // a bare number with nothing counted
+      if (!hasMarker && value < 2) continue;
+      const qualifierMatch = text.slice(Math.max(0, start - 25), start).match(qualifierPattern);
+      const qualifier = qualifierMatch ? qualifierMatch[1].toLowerCase() : null;
+      const surfaceStart = qualifierMatch ? start - qualifierMatch[0].length : start;
+      figures.push({
+        value, unit, label: label ?? (unit === '%' ? 'share' : unit === 'count' ? 'count' : 'amount'),
+        text: text.slice(surfaceStart, end), qualifier, claimant,
+        sentence: text, start: sentence.start + surfaceStart, end: sentence.start + end,
+      });
+    }
+    wordFigurePattern.lastIndex = 0;
+    while ((match = wordFigurePattern.exec(text))) {
+      const word = match.groups!.word.toLowerCase();
+      const scale = match.groups!.scale?.toLowerCase();
+      if (!scale && !['dozens', 'hundreds', 'thousands'].includes(word)) continue; // "two companies" is prose, not a figure
+      const value = numberWords[word] * (scale ? scaleWords[scale] : 1);
+      const start = match.index;
+      const rest = text.slice(start + match[0].length);
+      const label = labelAfter(rest);
+      if (!label || timeWords.test(label.split(' ')[0])) continue;
+      const end = start + match[0].trimEnd().length + (rest.match(/^[\w-]+/)?.[0].length ?? 0) + 1;
+      figures.push({ value, unit: 'count', label, text: text.slice(start, Math.min(end, text.length)).trim(), qualifier: null, claimant, sentence: text, start: sentence.start + start, end: sentence.start + Math.min(end, text.length) });
+    }
+  }
+  return figures;
+}

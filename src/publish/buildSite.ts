@@ -1,0 +1,83 @@
+// Builds the static site from the database (or a JSON file of site data) by running the Astro
+// build in a child process: Astro and Vite keep their own module graph, and a failed build
+// cannot leave half-initialised state in the tracker's process.
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface BuildSiteOptions {
+  /** The tracker's SQLite database; wins over dataFile when both are given. */
+  dbPath?: string;
+  /** A JSON file of site data ({ meta, topics, stories, articles }), for development and tests. */
+  dataFile?: string;
+  outDir: string;
+  /** Public address of the site, e.g. https://example.org/tracker/ */
+  baseUrl: string;
+  title: string;
+}
+
+export interface BuildSiteResult {
+  /** Number of HTML files written. */
+  pages: number;
+  ms: number;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const siteDir = path.join(repoRoot, 'site');
+const buildScript = path.join(siteDir, 'build.mjs');
+const STDERR_TAIL_LINES = 20;
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  if (!options.dbPath && !options.dataFile) {
+    throw new Error('buildSite needs a database (dbPath) or a site data file (dataFile)');
+  }
+  const outDir = path.resolve(options.outDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    TRACKER_SITE_OUT_DIR: outDir,
+    TRACKER_SITE_BASE_URL: options.baseUrl,
+    TRACKER_SITE_TITLE: options.title,
+  };
+  // Only one source may reach the loaders; an inherited variable must not override the caller.
+  delete env.TRACKER_DB;
+  delete env.TRACKER_SITE_DATA;
+  if (options.dbPath) env.TRACKER_DB = path.resolve(options.dbPath);
+  else env.TRACKER_SITE_DATA = path.resolve(options.dataFile!);
+
+  const started = performance.now();
+  const { code, stderr } = await runBuild(env);
+  const ms = Math.round(performance.now() - started);
+  if (code !== 0) {
+    const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+    throw new Error(`Site build failed (exit ${code}) writing ${outDir}:\n${tail || '(no output)'}`);
+  }
+  return { pages: await countHtmlFiles(outDir), ms };
+}
+
+function runBuild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [buildScript], { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Astro logs warnings to stdout and errors to stderr; both are kept, in order, so that a
+    // failure is reported with the warnings that led up to it. Only the tail is ever shown.
+    let output = '';
+    const keep = (chunk: string) => {
+      output = (output + chunk).slice(-64 * 1024);
+    };
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', keep);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: output }));
+  });
+}
+
+async function countHtmlFiles(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,64 @@
+// `tracker export`: the whole dataset as one JSON document, in the shape CONTRACT.md fixes.
+// Corrections are already applied to everything except the corrections list itself.
+import type { TrackerDb } from '../db/client.ts';
+import { CorrectionOverlay } from '../editorial/corrections.ts';
+import type { Explainer } from '../stories/types.ts';
+
+export interface ExportDocument {
+  generatedAt: string;
+  articles: { id: string; url: string; canonicalUrl: string; outlet: string; title: string; byline: string | null; publishedAt: string | null; lang: string | null; text: string; topics: string[]; storyId: string | null }[];
+  stories: {
+    id: string; slug: string; title: string; topic: string; summary: string; articleIds: string[];
+    keyPoints: { text: string; articleIds: string[] }[];
+    figures: { value: number; unit: string; label: string; articleIds: string[]; conflict: boolean }[];
+    timeline: { date: string; precision: 'day' | 'month' | 'year'; text: string; articleIds: string[] }[];
+    viewpoints: { label: string; share: number; articleIds: string[] }[];
+    notRepresented: string[];
+    unknowns: string[];
+    terms: { term: string; definition: string; articleIds: string[] }[];
+  }[];
+  entities: { id: string; name: string; type: string; aliases: string[]; articleIds: string[] }[];
+  figures: { id: string; articleId: string; value: number; unit: string; text: string; sentence: string; claimant: string | null }[];
+  events: { id: string; articleId: string; date: string; precision: string; text: string }[];
+  quotes: { id: string; articleId: string; speaker: string | null; text: string }[];
+  corrections: { id: string; target: string; field: string; before: string | null; after: string | null; reason: string; editor: string; at: string }[];
+}
+
+export function exportData(db: TrackerDb): ExportDocument {
+  const client = db.$client;
+  const overlay = CorrectionOverlay.load(db);
+  const topicsByArticle = new Map<string, string[]>();
+  for (const row of client.prepare('SELECT article_id AS id, topic FROM article_topics ORDER BY topic').all() as { id: string; topic: string }[]) {
+    topicsByArticle.set(row.id, [...(topicsByArticle.get(row.id) ?? []), row.topic]);
+  }
+  const storyByArticle = new Map((client.prepare('SELECT article_id AS a, story_id AS s FROM story_articles').all() as { a: string; s: string }[]).map((row) => [row.a, row.s]));
+  const articleRows = overlay.apply(client.prepare(`SELECT id, url, canonical_url AS canonicalUrl, outlet, title, byline, published_at AS publishedAt, lang, text FROM articles ORDER BY published_at, id`).all() as ExportDocument['articles']);
+  const articles = articleRows.map((row) => ({ ...row, topics: topicsByArticle.get(row.id) ?? [], storyId: storyByArticle.get(row.id) ?? null }));
+
+  const stories = (client.prepare('SELECT explainer FROM stories WHERE explainer IS NOT NULL ORDER BY first_published, id').all() as { explainer: string }[])
+    .map((row) => JSON.parse(row.explainer) as Explainer)
+    .map((story) => ({
+      id: story.id, slug: story.slug, title: story.title, topic: story.topic,
+      summary: story.summary.map((sentence) => sentence.text).join(' '),
+      articleIds: story.articleIds,
+      keyPoints: story.keyPoints.map(({ text, articleIds }) => ({ text, articleIds })),
+      figures: story.figures.map(({ value, unit, label, articleIds, conflict }) => ({ value, unit, label, articleIds, conflict })),
+      timeline: story.timeline.map(({ date, precision, text, articleIds }) => ({ date, precision, text, articleIds })),
+      viewpoints: story.viewpoints.map(({ label, share, articleIds }) => ({ label, share, articleIds })),
+      notRepresented: story.notRepresented,
+      unknowns: story.unknowns.map((unknown) => unknown.text),
+      terms: story.terms.map(({ term, definition, articleIds }) => ({ term, definition, articleIds })),
+    }));
+
+  const mentionArticles = new Map<string, string[]>();
+  for (const row of client.prepare('SELECT DISTINCT entity_id AS e, article_id AS a FROM entity_mentions ORDER BY article_id').all() as { e: string; a: string }[]) {
+    mentionArticles.set(row.e, [...(mentionArticles.get(row.e) ?? []), row.a]);
+  }
+  const entities = overlay.apply(client.prepare('SELECT id, name, type, aliases FROM entities ORDER BY name, id').all() as { id: string; name: string; type: string; aliases: string }[])
+    .map((row) => ({ id: row.id, name: row.name, type: row.type, aliases: JSON.parse(row.aliases) as string[], articleIds: mentionArticles.get(row.id) ?? [] }));
+  const figures = overlay.apply(client.prepare('SELECT id, article_id AS articleId, value, unit, text, sentence, claimant FROM figures ORDER BY article_id, start').all() as ExportDocument['figures']);
+  const events = overlay.apply(client.prepare('SELECT id, article_id AS articleId, date, precision, text FROM events ORDER BY date, id').all() as ExportDocument['events']);
+  const quotes = overlay.apply(client.prepare('SELECT id, article_id AS articleId, speaker, text FROM quotes ORDER BY article_id, start').all() as ExportDocument['quotes']);
+  const corrections = overlay.all.map(({ id, target, field, before, after, reason, editor, at }) => ({ id, target, field, before, after, reason, editor, at }));
+  return { generatedAt: new Date().toISOString(), articles, stories, entities, figures, events, quotes, corrections };
+}

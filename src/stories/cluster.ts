@@ -1,0 +1,149 @@
+// Incremental clustering of on-topic articles into stories. A new article first checks whether it
+// is a (near-)copy of an earlier one (syndicated wire copy: counted once, listed under each outlet),
+// then looks up candidate stories through the inverted index of story terms, restricted to its
+// topic and to stories with coverage recent enough to be the same happening. Cost grows with the
+// new articles, not with the archive.
+import crypto from 'node:crypto';
+import { eq, and, gte, lte, inArray, isNull, sql } from 'drizzle-orm';
+import type { TrackerDb } from '../db/client.ts';
+import { articles, articleTopics, stories, storyArticles, storyTerms, entityMentions, termStats } from '../../db/schema.ts';
+import type { Config } from '../config/schema.ts';
+import { termVector, cosine, topTerms, type TermVector } from './terms.ts';
+import { shingles } from '../extract/fingerprint.ts';
+
+export interface ClusterSummary { assigned: number; newStories: number; duplicates: number; touchedStories: string[] }
+
+const DAY = 86400000;
+const STORY_TERMS = 60;
+const LOOKUP_TERMS = 20;
+
+function slugify(title: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70).replace(/-[^-]*$/, '') || 'story';
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const item of small) if (large.has(item)) shared++;
+  return shared / small.size;
+}
+
+/** Marks an article as a copy of an earlier one with the same or nearly the same text. */
+function findOriginal(db: TrackerDb, article: typeof articles.$inferSelect): string | null {
+  const exact = db.select({ id: articles.id }).from(articles)
+    .where(and(eq(articles.textHash, article.textHash), sql`${articles.id} <> ${article.id}`, isNull(articles.duplicateOf)))
+    .orderBy(articles.publishedAt).get();
+  if (exact && exact.id !== article.id) return exact.id;
+  if (!article.publishedAt || article.wordCount < 80) return null;
+  // Syndicated copies run within days of the original.
+  const published = Date.parse(article.publishedAt);
+  const window = db.select({ id: articles.id, text: articles.text, publishedAt: articles.publishedAt }).from(articles)
+    .where(and(gte(articles.publishedAt, new Date(published - 4 * DAY).toISOString()), lte(articles.publishedAt, new Date(published + 4 * DAY).toISOString()), isNull(articles.duplicateOf)))
+    .all().filter((candidate) => candidate.id !== article.id);
+  const mine = shingles(article.text, 4);
+  let best: { id: string; score: number; publishedAt: string | null } | null = null;
+  for (const candidate of window) {
+    const score = containment(mine, shingles(candidate.text, 4));
+    if (score >= 0.6 && (!best || score > best.score)) best = { id: candidate.id, score, publishedAt: candidate.publishedAt };
+  }
+  if (!best) return null;
+  // The earlier one is the original; a later arrival of the original swaps roles.
+  return (best.publishedAt ?? '') <= article.publishedAt ? best.id : null;
+}
+
+function loadStoryVector(db: TrackerDb, storyId: string): TermVector {
+  return new Map(db.select({ term: storyTerms.term, weight: storyTerms.weight }).from(storyTerms).where(eq(storyTerms.storyId, storyId)).all().map((row) => [row.term, row.weight]));
+}
+
+function saveStoryVector(db: TrackerDb, storyId: string, vector: TermVector): void {
+  db.delete(storyTerms).where(eq(storyTerms.storyId, storyId)).run();
+  for (const [term, weight] of topTerms(vector, STORY_TERMS)) db.insert(storyTerms).values({ term, storyId, weight }).run();
+}
+
+export function articleVector(db: TrackerDb, article: { id: string; title: string; text: string }): TermVector {
+  const entityIds = db.selectDistinct({ id: entityMentions.entityId }).from(entityMentions).where(eq(entityMentions.articleId, article.id)).all().map((row) => row.id);
+  return termVector(article.title, article.text.slice(0, 1500), entityIds);
+}
+
+export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
+  const summary: ClusterSummary = { assigned: 0, newStories: 0, duplicates: 0, touchedStories: [] };
+  const touched = new Set<string>();
+  const pending = db.select().from(articles)
+    .where(sql`${articles.id} NOT IN (SELECT article_id FROM story_articles) AND ${articles.id} IN (SELECT article_id FROM article_topics)`)
+    .orderBy(articles.publishedAt).all();
+  const totalRow = db.select({ n: sql<number>`count(*)` }).from(storyArticles).get();
+  let totalDocuments = (totalRow?.n ?? 0) + 1;
+
+  for (const article of pending) {
+    db.transaction((tx) => {
+      const t = tx as unknown as TrackerDb;
+      const topicRows = t.select().from(articleTopics).where(eq(articleTopics.articleId, article.id)).all().sort((a, b) => b.score - a.score);
+      const topic = topicRows[0].topic;
+      const original = findOriginal(t, article);
+      if (original) {
+        t.update(articles).set({ duplicateOf: original }).where(eq(articles.id, article.id)).run();
+        const originalStory = t.select({ storyId: storyArticles.storyId }).from(storyArticles).where(eq(storyArticles.articleId, original)).get();
+        if (originalStory) {
+          t.insert(storyArticles).values({ storyId: originalStory.storyId, articleId: article.id, similarity: 1 }).run();
+          touched.add(originalStory.storyId);
+          summary.duplicates++;
+          summary.assigned++;
+          return;
+        }
+      }
+      const raw = articleVector(t, article);
+      // IDF from the running document frequencies: common words ("chips", "china") weigh less.
+      const terms = [...raw.keys()];
+      const dfRows = terms.length ? t.select().from(termStats).where(inArray(termStats.term, terms)).all() : [];
+      const df = new Map(dfRows.map((row) => [row.term, row.documents]));
+      const weighted: TermVector = new Map();
+      for (const [term, weight] of raw) weighted.set(term, weight * Math.log((totalDocuments + 1) / ((df.get(term) ?? 0) + 1)) + 0.05);
+      for (const term of terms) {
+        t.insert(termStats).values({ term, documents: 1 }).onConflictDoUpdate({ target: termStats.term, set: { documents: sql`${termStats.documents} + 1` } }).run();
+      }
+      totalDocuments++;
+
+      const published = article.publishedAt ? Date.parse(article.publishedAt) : Date.now();
+      const lookup = [...topTerms(weighted, LOOKUP_TERMS).keys()];
+      const candidateIds = lookup.length
+        ? t.selectDistinct({ storyId: storyTerms.storyId }).from(storyTerms).where(inArray(storyTerms.term, lookup)).all().map((row) => row.storyId)
+        : [];
+      let best: { id: string; score: number } | null = null;
+      for (const storyId of candidateIds) {
+        const story = t.select().from(stories).where(eq(stories.id, storyId)).get();
+        if (!story || story.topic !== topic) continue;
+        const last = story.lastPublished ? Date.parse(story.lastPublished) : published;
+        const first = story.firstPublished ? Date.parse(story.firstPublished) : published;
+        if (published - last > config.stories.maxGapDays * DAY || first - published > config.stories.maxGapDays * DAY) continue;
+        const score = cosine(weighted, loadStoryVector(t, storyId));
+        if (!best || score > best.score) best = { id: storyId, score };
+      }
+      const now = new Date().toISOString();
+      if (best && best.score >= config.stories.joinThreshold) {
+        const story = t.select().from(stories).where(eq(stories.id, best.id)).get()!;
+        const vector = loadStoryVector(t, best.id);
+        for (const [term, weight] of weighted) vector.set(term, (vector.get(term) ?? 0) + weight);
+        saveStoryVector(t, best.id, vector);
+        const dates = [story.firstPublished, story.lastPublished, article.publishedAt].filter((d): d is string => !!d).sort();
+        t.update(stories).set({ firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null, updatedAt: now }).where(eq(stories.id, best.id)).run();
+        t.insert(storyArticles).values({ storyId: best.id, articleId: article.id, similarity: best.score }).run();
+        touched.add(best.id);
+      } else {
+        const id = `s_${crypto.createHash('sha1').update(article.id).digest('base64url').slice(0, 12)}`;
+        let slug = slugify(article.title);
+        if (t.select({ id: stories.id }).from(stories).where(eq(stories.slug, slug)).get()) slug = `${slug}-${id.slice(2, 8).toLowerCase()}`;
+        t.insert(stories).values({
+          id, slug, topic, title: article.title, status: 'developing', firstPublished: article.publishedAt, lastPublished: article.publishedAt, updatedAt: now,
+        }).run();
+        saveStoryVector(t, id, weighted);
+        t.insert(storyArticles).values({ storyId: id, articleId: article.id, similarity: 1 }).run();
+        touched.add(id);
+        summary.newStories++;
+      }
+      summary.assigned++;
+    });
+  }
+  summary.touchedStories = [...touched];
+  return summary;
+}

@@ -1,0 +1,326 @@
+// Explainer assembly: every section is chosen from, or computed from, the story's sources. No
+// sentence is generated; each carries the ids of the articles that state it.
+import { eq, inArray } from 'drizzle-orm';
+import type { TrackerDb } from '../db/client.ts';
+import { articles, stories, storyArticles, figures, events, quotes, viewpoints, entityMentions, entities } from '../../db/schema.ts';
+import type { Config, TopicConfig } from '../config/schema.ts';
+import type { CorrectionOverlay } from '../editorial/corrections.ts';
+import { splitSentences } from '../extract/sentences.ts';
+import { termVector, cosine, wordSet, jaccard, stem, type TermVector } from './terms.ts';
+import type {
+  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, ViewpointShare, KeyTerm, StoryStatus,
+} from './types.ts';
+
+type ArticleRow = typeof articles.$inferSelect;
+type FigureRow = typeof figures.$inferSelect;
+type EventRow = typeof events.$inferSelect;
+
+const DAY = 86400000;
+export const GENERAL_VIEWPOINT = { label: 'general-reporting', name: 'General reporting' };
+
+interface StoryContext {
+  story: typeof stories.$inferSelect;
+  topic: TopicConfig;
+  members: ArticleRow[];
+  /** Originals only: syndicated copies are folded into their original's source entry. */
+  originals: ArticleRow[];
+  copyOf: Map<string, string>;
+  vector: TermVector;
+}
+
+function uniq<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Maps copies to their originals, so a claim from a copy is cited once. */
+function citedIds(context: StoryContext, ids: string[]): string[] {
+  return uniq(ids.map((id) => context.copyOf.get(id) ?? id));
+}
+
+function buildSources(context: StoryContext, viewpointOf: Map<string, string | null>, viewpointNames: Map<string, string>): StorySource[] {
+  return context.originals.map((article, index) => {
+    const label = viewpointOf.get(article.id) ?? null;
+    return {
+      n: index + 1,
+      articleId: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      url: article.url,
+      publishedAt: article.publishedAt,
+      viewpoint: label,
+      viewpointName: label ? viewpointNames.get(label) ?? label : null,
+      copies: context.members.filter((member) => context.copyOf.get(member.id) === article.id)
+        .map((member) => ({ articleId: member.id, outlet: member.outlet, url: member.url })),
+    };
+  });
+}
+
+interface ScoredSentence { text: string; articleId: string; position: number; score: number; words: Set<string> }
+
+function leadSentences(context: StoryContext, perArticle: number): ScoredSentence[] {
+  const result: ScoredSentence[] = [];
+  for (const article of context.originals) {
+    const sentences = splitSentences(article.text).filter((sentence) => isStandaloneSentence(sentence.text)).slice(0, perArticle);
+    sentences.forEach((sentence, position) => {
+      const vector = termVector('', sentence.text, []);
+      const score = cosine(vector, context.vector) * (1 - position * 0.08);
+      result.push({ text: cleanSentence(sentence.text), articleId: article.id, position, score, words: wordSet(sentence.text) });
+    });
+  }
+  return result;
+}
+
+/** A sentence that reads on its own: not a fragment, not a question, not page furniture. */
+function isStandaloneSentence(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (words < 8 || words > 60) return false;
+  if (!/[.!]["”’)]?$/.test(text)) return false;
+  if (/^(["“]|But |And |Or |So |He |She |They |It |This |That |These |Those |Still,|Yet )/.test(text)) return false;
+  if (/\b(subscribe|newsletter|cookie|sign up|click here|read more|advertisement)\b/i.test(text)) return false;
+  return true;
+}
+
+/** Drops a leading dateline ("WASHINGTON (Wire) — ") so the sentence reads as plain text; nothing else changes. */
+function cleanSentence(text: string): string {
+  return text.replace(/^[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]\s+/, '');
+}
+
+/** Sources that state (nearly) the same sentence, for citations. */
+function supportingArticles(candidate: ScoredSentence, all: ScoredSentence[]): string[] {
+  return uniq([candidate.articleId, ...all.filter((other) => other.articleId !== candidate.articleId && jaccard(candidate.words, other.words) >= 0.5).map((other) => other.articleId)]);
+}
+
+/** Maximal marginal relevance: relevant sentences that do not repeat each other. */
+function selectDiverse(candidates: ScoredSentence[], count: number, lambda = 0.7, alreadyChosen: ScoredSentence[] = []): ScoredSentence[] {
+  const chosen: ScoredSentence[] = [];
+  const pool = [...candidates];
+  while (chosen.length < count && pool.length > 0) {
+    let bestIndex = -1;
+    let bestScore = -Infinity;
+    pool.forEach((candidate, index) => {
+      const redundancy = Math.max(0, ...[...chosen, ...alreadyChosen].map((other) => jaccard(candidate.words, other.words)));
+      const score = lambda * candidate.score - (1 - lambda) * redundancy;
+      if (redundancy < 0.45 && score > bestScore) { bestScore = score; bestIndex = index; }
+    });
+    if (bestIndex === -1) break;
+    chosen.push(pool.splice(bestIndex, 1)[0]);
+  }
+  return chosen;
+}
+
+const whyCues = /\b(matters|significant|first time|biggest|largest|unprecedented|signals?|marks? a|means that|could reshape|raises (?:questions|concerns)|implications?|stakes|threat|at risk|precedent|escalat\w+|turning point|shift)\b/i;
+const uncertaintyCues = /\b(unverified|could not be (?:independently )?verified|not (?:been )?independently verified|has not responded|have not responded|did not respond|did not immediately respond|declined to comment|did not comment|unclear|remains to be seen|it is not known|not yet known|if proven|if confirmed|alleged(?:ly)?|unconfirmed|open question|no evidence was|has not (?:said|disclosed|confirmed)|did not (?:say|disclose|specify)|was not clear|is not clear)\b/i;
+
+function canonicalLabel(label: string): string {
+  const synonyms: Record<string, string> = { queries: 'request', query: 'request', requests: 'request', request: 'request', prompts: 'request', firms: 'entity', companies: 'entity', organisations: 'entity', organizations: 'entity', entities: 'entity' };
+  return label.split(' ').map((word) => synonyms[word] ?? stem(word)).join(' ');
+}
+
+function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
+  const groups = new Map<string, FigureRow[]>();
+  for (const row of rows) {
+    if (row.label === 'count' || row.label === 'amount') continue;
+    const key = `${row.unit}|${canonicalLabel(row.label)}`;
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  }
+  const result: KeyFigure[] = [];
+  for (const [, list] of groups) {
+    // Values within 2% are the same figure written differently ("$5.5bn", "about 5.5 billion dollars").
+    const variants: { value: number; rows: FigureRow[] }[] = [];
+    for (const row of list) {
+      const variant = variants.find((candidate) => Math.abs(candidate.value - row.value) <= Math.abs(candidate.value) * 0.02);
+      if (variant) variant.rows.push(row);
+      else variants.push({ value: row.value, rows: [row] });
+    }
+    const sourcesOf = (figureRows: FigureRow[]) => citedIds(context, figureRows.map((row) => row.articleId));
+    variants.sort((a, b) => sourcesOf(b.rows).length - sourcesOf(a.rows).length);
+    const main = variants[0];
+    const allIds = sourcesOf(list);
+    const textCounts = new Map<string, number>();
+    for (const row of main.rows) textCounts.set(row.text, (textCounts.get(row.text) ?? 0) + 1);
+    const text = [...textCounts].sort((a, b) => b[1] - a[1])[0][0];
+    // Only a disagreement between distinct sources about the same quantity is a conflict.
+    const conflict = variants.length > 1 && variants.slice(1).some((variant) => sourcesOf(variant.rows).some((id) => !sourcesOf(main.rows).includes(id)));
+    result.push({
+      value: main.value, unit: main.rows[0].unit, label: main.rows[0].label, text, sentence: main.rows[0].sentence,
+      articleIds: allIds, sourceCount: allIds.length, conflict,
+      variants: variants.map((variant) => ({ value: variant.value, text: variant.rows[0].text, articleIds: sourcesOf(variant.rows) })),
+    });
+  }
+  return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);
+}
+
+function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[] {
+  const firstPublished = context.originals.map((article) => article.publishedAt).filter((date): date is string => !!date).sort()[0];
+  const firstDay = firstPublished ? Date.parse(firstPublished.slice(0, 10)) : null;
+  const buckets = new Map<string, EventRow[][]>();
+  for (const row of rows) {
+    const key = `${row.date}|${row.precision}`;
+    const clusters = buckets.get(key) ?? [];
+    const words = wordSet(row.text);
+    const cluster = clusters.find((existing) => existing.some((other) => jaccard(words, wordSet(other.text)) >= 0.2));
+    if (cluster) cluster.push(row);
+    else clusters.push([row]);
+    buckets.set(key, clusters);
+  }
+  const entries: TimelineEntry[] = [];
+  for (const [key, clusters] of buckets) {
+    const [date, precision] = key.split('|') as [string, TimelineEntry['precision']];
+    for (const cluster of clusters) {
+      const ids = citedIds(context, cluster.map((row) => row.articleId));
+      // The shortest clear wording among the sources.
+      const text = cluster.map((row) => row.text).filter((candidate) => candidate.split(/\s+/).length >= 5).sort((a, b) => a.length - b.length)[0] ?? cluster[0].text;
+      const start = Date.parse(date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date);
+      const background = firstDay !== null && start < firstDay - 7 * DAY;
+      entries.push({ date, precision, text, articleIds: ids, background });
+    }
+  }
+  // Keep what more than one source reports, and what a single source dates precisely.
+  return entries
+    .filter((entry) => entry.articleIds.length > 1 || entry.precision !== 'year')
+    .sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length)
+    .slice(0, 30);
+}
+
+const definitionPattern = /^(?:The\s+)?(?<term>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|the)){0,6}|[a-z][a-z-]+(?:\s[a-z][a-z-]+)?|“[^”]{2,40}”|"[^"]{2,40}")(?:\s*\([^)]{1,20}\))?,?\s+(?:is|are|refers to|means|describes)\s+(?:a|an|the|when|how|what|any)\s+(?<rest>.{20,})$/;
+
+function extractTerms(context: StoryContext): KeyTerm[] {
+  const found = new Map<string, KeyTerm>();
+  for (const article of context.originals) {
+    for (const sentence of splitSentences(article.text)) {
+      const match = sentence.text.match(definitionPattern);
+      if (!match?.groups) continue;
+      const term = match.groups.term.replace(/^[“"]|[”"]$/g, '').trim();
+      if (/^(It|This|That|He|She|They|There|What|Which|One|Our|The company|The rule|The move|Today|The deal)$/i.test(term) || term.split(/\s+/).length > 6) continue;
+      if (!/\b(used|technique|method|list|rule|process|practice|classification|category|trade|restriction|designation|model|approach|term|system|code|framework|regulation|mechanism|way|list of)\b/i.test(match.groups.rest)) continue;
+      const key = term.toLowerCase();
+      const existing = found.get(key);
+      if (existing) { if (!existing.articleIds.includes(article.id)) existing.articleIds.push(article.id); }
+      else found.set(key, { term, definition: cleanSentence(sentence.text), articleIds: [article.id] });
+    }
+  }
+  return [...found.values()].slice(0, 8);
+}
+
+export function assembleExplainer(db: TrackerDb, config: Config, storyId: string, overlay: CorrectionOverlay, referenceTime: number): Explainer | null {
+  const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!story) return null;
+  const topic = config.topics.find((candidate) => candidate.slug === story.topic) ?? { slug: story.topic, name: story.topic, description: '', rules: { require: [], boost: [], exclude: [], minScore: 0 }, viewpoints: [] };
+  const memberIds = db.select({ id: storyArticles.articleId }).from(storyArticles).where(eq(storyArticles.storyId, storyId)).all().map((row) => row.id);
+  if (memberIds.length === 0) return null;
+  const members = overlay.apply(db.select().from(articles).where(inArray(articles.id, memberIds)).all())
+    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
+  const copyOf = new Map<string, string>();
+  for (const member of members) if (member.duplicateOf && memberIds.includes(member.duplicateOf)) copyOf.set(member.id, member.duplicateOf);
+  const originals = members.filter((member) => !copyOf.has(member.id));
+  const entityIdsByArticle = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId }).from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all();
+  const vector: TermVector = new Map();
+  for (const article of originals) {
+    const ids = entityIdsByArticle.filter((row) => row.articleId === article.id).map((row) => row.entityId);
+    for (const [term, weight] of termVector(article.title, article.text.slice(0, 1500), ids)) vector.set(term, (vector.get(term) ?? 0) + weight);
+  }
+  const context: StoryContext = { story, topic, members, originals, copyOf, vector };
+
+  // Viewpoints: each source's strongest label for this topic; sources with none count as general reporting.
+  const viewpointRows = overlay.apply(db.select().from(viewpoints).where(inArray(viewpoints.articleId, memberIds)).all()).filter((row) => row.topic === topic.slug);
+  const viewpointNames = new Map(topic.viewpoints.map((viewpoint) => [viewpoint.label, viewpoint.name]));
+  viewpointNames.set(GENERAL_VIEWPOINT.label, GENERAL_VIEWPOINT.name);
+  const viewpointOf = new Map<string, string | null>();
+  for (const article of originals) {
+    const best = viewpointRows.filter((row) => row.articleId === article.id && row.score >= 3).sort((a, b) => b.score - a.score)[0];
+    viewpointOf.set(article.id, best?.label ?? null);
+  }
+  const sources = buildSources(context, viewpointOf, viewpointNames);
+
+  const quoteRows = overlay.apply(db.select().from(quotes).where(inArray(quotes.articleId, memberIds)).all());
+  const shareCounts = new Map<string, string[]>();
+  for (const source of sources) {
+    const label = source.viewpoint ?? GENERAL_VIEWPOINT.label;
+    shareCounts.set(label, [...(shareCounts.get(label) ?? []), source.articleId]);
+  }
+  const viewpointShares: ViewpointShare[] = [...shareCounts].map(([label, ids]) => {
+    const rows = viewpointRows.filter((row) => row.label === label && ids.includes(row.articleId)).sort((a, b) => b.score - a.score);
+    const best = rows[0];
+    const quote = best ? quoteRows.find((row) => row.articleId === best.articleId && best.passage?.includes(row.text.slice(0, 40))) : undefined;
+    return {
+      label,
+      name: viewpointNames.get(label) ?? label,
+      share: ids.length / sources.length,
+      articleIds: ids,
+      passage: best?.passage ? { text: cleanSentence(best.passage), articleId: best.articleId, speaker: quote?.speaker ?? null } : null,
+    };
+  }).sort((a, b) => b.share - a.share || a.label.localeCompare(b.label));
+
+  // Summary, why it matters and key points: extractive, from lead sentences.
+  const candidates = leadSentences(context, 6).sort((a, b) => b.score - a.score);
+  const summarySentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 1), 2, 0.8);
+  const summary: CitedText[] = summarySentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, candidates)) }));
+  const allSentences = leadSentences(context, 40);
+  const whyCandidates = allSentences.filter((sentence) => whyCues.test(sentence.text)).sort((a, b) => b.score - a.score);
+  const why = selectDiverse(whyCandidates, 2, 0.7, summarySentences);
+  const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4), 5, 0.65, [...summarySentences, ...why]);
+  const keyPoints: CitedText[] = keyPointSentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
+
+  const figureRows = overlay.apply(db.select().from(figures).where(inArray(figures.articleId, memberIds)).all());
+  const eventRows = overlay.apply(db.select().from(events).where(inArray(events.articleId, memberIds)).all());
+
+  // Not represented: actors the coverage names in several places but never quotes, and taxonomy viewpoints with no source.
+  const mentionCounts = new Map<string, Set<string>>();
+  for (const row of entityIdsByArticle) {
+    const set = mentionCounts.get(row.entityId) ?? new Set<string>();
+    set.add(copyOf.get(row.articleId) ?? row.articleId);
+    mentionCounts.set(row.entityId, set);
+  }
+  const speakers = new Set(quoteRows.map((row) => row.speaker?.toLowerCase()).filter(Boolean));
+  const entityRows = mentionCounts.size ? overlay.apply(db.select().from(entities).where(inArray(entities.id, [...mentionCounts.keys()])).all()) : [];
+  const silentSentences = allSentences.filter((sentence) => /\b(has not responded|did not respond|did not immediately respond|declined to comment|did not comment|could not be reached|has not commented|no comment)\b/i.test(sentence.text));
+  const notRepresented: string[] = [];
+  for (const entity of entityRows.sort((a, b) => (mentionCounts.get(b.id)?.size ?? 0) - (mentionCounts.get(a.id)?.size ?? 0))) {
+    if (entity.type !== 'organization' && entity.type !== 'person') continue;
+    const count = mentionCounts.get(entity.id)?.size ?? 0;
+    const names = [entity.name, ...(JSON.parse(entity.aliases) as string[])];
+    if (names.some((name) => speakers.has(name.toLowerCase()))) continue;
+    const silent = silentSentences.some((sentence) => names.some((name) => sentence.text.includes(name)));
+    if (silent) notRepresented.push(`${entity.name}: named in ${count} of ${sources.length} sources, not quoted; the coverage says it did not respond or declined to comment`);
+    else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push(`${entity.name}: named in ${count} of ${sources.length} sources, never quoted`);
+  }
+  for (const viewpoint of topic.viewpoints) {
+    if (!shareCounts.has(viewpoint.label)) notRepresented.push(`No source carries the viewpoint of ${viewpoint.name.toLowerCase()}`);
+  }
+
+  const unknownSentences = allSentences.filter((sentence) => uncertaintyCues.test(sentence.text));
+  const unknowns = selectDiverse(unknownSentences.map((sentence) => ({ ...sentence, score: 1 })), 6, 0.5)
+    .map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
+
+  const dates = members.map((member) => member.publishedAt).filter((date): date is string => !!date).sort();
+  const lastPublished = dates[dates.length - 1] ?? null;
+  const status: StoryStatus = lastPublished && referenceTime - Date.parse(lastPublished) <= config.stories.dormantAfterDays * DAY ? 'developing' : 'dormant';
+  // The title: the headline of the source closest to the story's centre.
+  const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) })).sort((a, b) => b.score - a.score)[0];
+
+  return {
+    id: story.id,
+    slug: story.slug,
+    title: central?.article.title ?? story.title,
+    topic: topic.slug,
+    topicName: topic.name,
+    status,
+    summary,
+    whyItMatters: why.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) })),
+    keyPoints,
+    figures: mergeFigures(context, figureRows),
+    timeline: mergeTimeline(context, eventRows),
+    viewpoints: viewpointShares,
+    notRepresented,
+    unknowns,
+    terms: extractTerms(context),
+    sources,
+    related: [],
+    corrections: [...memberIds, storyId].flatMap((id) => overlay.for(id)).map((row) => ({ id: row.id, target: row.target, field: row.field, before: row.before, after: row.after, reason: row.reason, editor: row.editor, at: row.at })),
+    articleIds: members.map((member) => member.id),
+    firstPublished: dates[0] ?? null,
+    lastPublished,
+  };
+}
