@@ -7,6 +7,7 @@ import { registerParserCommands } from './parsers.ts';
 import { registerExportCommand } from './exportCommand.ts';
 import { registerSourcesCommand } from './sources.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerScheduleCommand } from './schedule.ts';
 
 export function buildProgram(): Command {
   const program = new Command('tracker')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerParserCommands(program);
   registerSourcesCommand(program);
+  registerScheduleCommand(program);
   registerDemoCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

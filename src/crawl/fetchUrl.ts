@@ -51,6 +51,12 @@ function agentFor(allowPrivateHosts: boolean, connectTimeoutMs: number): Agent {
   return agent;
 }
 
+/** Drops a response body we do not read, without an unhandled 'aborted' error event. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
 function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | null {
   const value = headers[name];
   if (value === undefined) return null;
@@ -146,7 +152,7 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
     }
     const status = response.statusCode;
     if (status >= 300 && status < 400 && status !== 304) {
-      response.body.destroy();
+      discard(response.body);
       const location = headerValue(response.headers, 'location');
       if (!location) throw new FetchError('http-status', `HTTP ${status} without a Location header`, status);
       const next = new URL(location, url);
@@ -159,21 +165,21 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
     for (const name of Object.keys(response.headers)) flatHeaders[name] = headerValue(response.headers, name) ?? '';
     const contentType = headerValue(response.headers, 'content-type');
     if (status === 304) {
-      response.body.destroy();
+      discard(response.body);
       return { url: address, finalUrl: url.href, status, notModified: true, headers: flatHeaders, contentType, body: Buffer.alloc(0) };
     }
     if (status === 429 || status === 503) {
-      response.body.destroy();
+      discard(response.body);
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'));
       throw new FetchError('rate-limited', `HTTP ${status}${retryAfterMs !== undefined ? `, retry after ${Math.round(retryAfterMs / 1000)} s` : ''}`, status, retryAfterMs);
     }
     if (status < 200 || status >= 300) {
-      response.body.destroy();
+      discard(response.body);
       throw new FetchError('http-status', `HTTP ${status}`, status);
     }
     const declaredLength = Number(headerValue(response.headers, 'content-length') ?? NaN);
     if (!headerValue(response.headers, 'content-encoding') && declaredLength > options.maxBytes) {
-      response.body.destroy();
+      discard(response.body);
       throw new FetchError('too-large', `Content-Length ${declaredLength} exceeds the limit of ${options.maxBytes} bytes`);
     }
     let body: Buffer;

@@ -18,7 +18,11 @@ export class DatabaseOpenError extends Error {}
 export function openDatabase(file: string): TrackerDb {
   let sqlite: Database.Database;
   try {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:') {
+      const folder = path.dirname(path.resolve(file));
+      if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new Error(`${folder} is a file, not a folder`);
+      fs.mkdirSync(folder, { recursive: true });
+    }
     sqlite = new Database(file);
   } catch (error) {
     throw new DatabaseOpenError(`cannot open database ${file}: ${(error as Error).message}`);

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { eq, and, gte, lte, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
-import { articles, articleTopics, stories, storyArticles, storyTerms, entityMentions, termStats } from '../../db/schema.ts';
+import { articles, articleTopics, stories, storyArticles, storyTerms, entityMentions, termStats, events, figures } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { termVector, cosine, topTerms, type TermVector } from './terms.ts';
 import { shingles } from '../extract/fingerprint.ts';
@@ -15,7 +15,7 @@ export interface ClusterSummary { assigned: number; newStories: number; duplicat
 
 const DAY = 86400000;
 const STORY_TERMS = 60;
-const LOOKUP_TERMS = 20;
+const LOOKUP_TERMS = 40;
 
 function slugify(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70).replace(/-[^-]*$/, '') || 'story';
@@ -29,27 +29,32 @@ function containment(a: Set<string>, b: Set<string>): number {
   return shared / small.size;
 }
 
-/** Marks an article as a copy of an earlier one with the same or nearly the same text. */
-function findOriginal(db: TrackerDb, article: typeof articles.$inferSelect): string | null {
+interface DuplicateMatch {
+  /** The earlier article this one copies. */
+  originalOf?: string;
+  /** Articles already stored that turn out to be later copies of this one. */
+  laterCopies?: string[];
+}
+
+/** Finds whether an article is a (near-)copy of another: same text, or nearly all its 4-word shingles shared. */
+function findDuplicates(db: TrackerDb, article: typeof articles.$inferSelect): DuplicateMatch {
   const exact = db.select({ id: articles.id }).from(articles)
     .where(and(eq(articles.textHash, article.textHash), sql`${articles.id} <> ${article.id}`, isNull(articles.duplicateOf)))
     .orderBy(articles.publishedAt).get();
-  if (exact && exact.id !== article.id) return exact.id;
-  if (!article.publishedAt || article.wordCount < 80) return null;
+  if (exact) return { originalOf: exact.id };
+  if (!article.publishedAt || article.wordCount < 80) return {};
   // Syndicated copies run within days of the original.
   const published = Date.parse(article.publishedAt);
   const window = db.select({ id: articles.id, text: articles.text, publishedAt: articles.publishedAt }).from(articles)
     .where(and(gte(articles.publishedAt, new Date(published - 4 * DAY).toISOString()), lte(articles.publishedAt, new Date(published + 4 * DAY).toISOString()), isNull(articles.duplicateOf)))
     .all().filter((candidate) => candidate.id !== article.id);
   const mine = shingles(article.text, 4);
-  let best: { id: string; score: number; publishedAt: string | null } | null = null;
-  for (const candidate of window) {
-    const score = containment(mine, shingles(candidate.text, 4));
-    if (score >= 0.6 && (!best || score > best.score)) best = { id: candidate.id, score, publishedAt: candidate.publishedAt };
-  }
-  if (!best) return null;
-  // The earlier one is the original; a later arrival of the original swaps roles.
-  return (best.publishedAt ?? '') <= article.publishedAt ? best.id : null;
+  const matches = window.filter((candidate) => containment(mine, shingles(candidate.text, 4)) >= 0.6)
+    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+  if (matches.length === 0) return {};
+  // The earliest is the original, whichever order the crawl found them in.
+  if ((matches[0].publishedAt ?? '') <= article.publishedAt) return { originalOf: matches[0].id };
+  return { laterCopies: matches.map((match) => match.id) };
 }
 
 function loadStoryVector(db: TrackerDb, storyId: string): TermVector {
@@ -61,9 +66,26 @@ function saveStoryVector(db: TrackerDb, storyId: string, vector: TermVector): vo
   for (const [term, weight] of topTerms(vector, STORY_TERMS)) db.insert(storyTerms).values({ term, storyId, weight }).run();
 }
 
-export function articleVector(db: TrackerDb, article: { id: string; title: string; text: string }): TermVector {
+/**
+ * An article's clustering vector: title and lead words, its entities, and two features that tell
+ * one happening from another on the same subject: the dates of the events it reports near its
+ * publication, and the figures it gives (the same happening is reported with the same numbers).
+ */
+export function articleVector(db: TrackerDb, article: { id: string; title: string; text: string; publishedAt: string | null }): TermVector {
   const entityIds = db.selectDistinct({ id: entityMentions.entityId }).from(entityMentions).where(eq(entityMentions.articleId, article.id)).all().map((row) => row.id);
-  return termVector(article.title, article.text.slice(0, 1500), entityIds);
+  const vector = termVector(article.title, article.text.slice(0, 1500), entityIds);
+  const published = article.publishedAt ? Date.parse(article.publishedAt) : null;
+  for (const event of db.select({ date: events.date, precision: events.precision }).from(events).where(eq(events.articleId, article.id)).all()) {
+    if (event.precision !== 'day' || published === null) continue;
+    if (Math.abs(Date.parse(event.date) - published) > 45 * DAY) continue; // background dates do not identify the happening
+    vector.set(`date:${event.date}`, (vector.get(`date:${event.date}`) ?? 0) + 1.5);
+  }
+  for (const figure of db.select({ value: figures.value, unit: figures.unit }).from(figures).where(eq(figures.articleId, article.id)).all()) {
+    if (figure.unit === 'count' && figure.value < 100) continue;
+    const key = `figure:${figure.unit}:${Number(figure.value.toPrecision(2))}`;
+    vector.set(key, Math.max(vector.get(key) ?? 0, 1.5));
+  }
+  return vector;
 }
 
 export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
@@ -80,14 +102,29 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       const t = tx as unknown as TrackerDb;
       const topicRows = t.select().from(articleTopics).where(eq(articleTopics.articleId, article.id)).all().sort((a, b) => b.score - a.score);
       const topic = topicRows[0].topic;
-      const original = findOriginal(t, article);
-      if (original) {
+      const duplicates = findDuplicates(t, article);
+      if (duplicates.originalOf) {
+        const original = duplicates.originalOf;
         t.update(articles).set({ duplicateOf: original }).where(eq(articles.id, article.id)).run();
         const originalStory = t.select({ storyId: storyArticles.storyId }).from(storyArticles).where(eq(storyArticles.articleId, original)).get();
         if (originalStory) {
           t.insert(storyArticles).values({ storyId: originalStory.storyId, articleId: article.id, similarity: 1 }).run();
           touched.add(originalStory.storyId);
           summary.duplicates++;
+          summary.assigned++;
+          return;
+        }
+      }
+      if (duplicates.laterCopies) {
+        // The original arrived after its copies: it takes their place in their story.
+        const copies = duplicates.laterCopies;
+        t.update(articles).set({ duplicateOf: article.id }).where(inArray(articles.id, copies)).run();
+        t.update(articles).set({ duplicateOf: article.id }).where(inArray(articles.duplicateOf, copies)).run();
+        const copyStory = t.select({ storyId: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, copies)).get();
+        if (copyStory) {
+          t.insert(storyArticles).values({ storyId: copyStory.storyId, articleId: article.id, similarity: 1 }).run();
+          touched.add(copyStory.storyId);
+          summary.duplicates += copies.length;
           summary.assigned++;
           return;
         }
@@ -105,9 +142,12 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       totalDocuments++;
 
       const published = article.publishedAt ? Date.parse(article.publishedAt) : Date.now();
-      const lookup = [...topTerms(weighted, LOOKUP_TERMS).keys()];
+      // Candidates: recent stories of the same topic sharing one of the article's main terms.
+      const lookup = [...topTerms(raw, LOOKUP_TERMS).keys()];
+      const since = new Date(published - config.stories.maxGapDays * DAY).toISOString();
       const candidateIds = lookup.length
-        ? t.selectDistinct({ storyId: storyTerms.storyId }).from(storyTerms).where(inArray(storyTerms.term, lookup)).all().map((row) => row.storyId)
+        ? t.selectDistinct({ storyId: storyTerms.storyId }).from(storyTerms).innerJoin(stories, eq(stories.id, storyTerms.storyId))
+          .where(and(inArray(storyTerms.term, lookup), eq(stories.topic, topic), gte(stories.lastPublished, since))).all().map((row) => row.storyId)
         : [];
       let best: { id: string; score: number } | null = null;
       for (const storyId of candidateIds) {
@@ -117,6 +157,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         const first = story.firstPublished ? Date.parse(story.firstPublished) : published;
         if (published - last > config.stories.maxGapDays * DAY || first - published > config.stories.maxGapDays * DAY) continue;
         const score = cosine(weighted, loadStoryVector(t, storyId));
+        if (process.env.TRACKER_DEBUG_CLUSTER) console.error(`${article.title.slice(0, 50)} -> ${story.title.slice(0, 50)}: ${score.toFixed(3)}`);
         if (!best || score > best.score) best = { id: storyId, score };
       }
       const now = new Date().toISOString();

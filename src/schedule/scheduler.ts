@@ -1,0 +1,60 @@
+// The long-running scheduler: crawl (with extract and stories) and publish on the config's cron
+// expressions. Jobs never overlap: one runs at a time in this process, and a lock file beside
+// the database keeps a second scheduler (or a manual run started by it) from running the same
+// database at once.
+import fs from 'node:fs';
+import cron from 'node-cron';
+
+export class ScheduleError extends Error {}
+
+export interface ScheduledJob { name: string; expression: string; run: () => Promise<void> }
+
+/** An exclusive lock file holding the owner's pid; a lock left by a dead process is taken over. */
+export function acquireLock(file: string): () => void {
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const owner = Number(fs.readFileSync(file, 'utf8').trim());
+    let alive = false;
+    try { process.kill(owner, 0); alive = owner !== process.pid; } catch { alive = false; }
+    if (alive) throw new ScheduleError(`another scheduler (pid ${owner}) holds ${file}; stop it first`);
+    fs.writeFileSync(file, String(process.pid));
+  }
+  return () => { try { if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file); } catch { /* already gone */ } };
+}
+
+export function validateJobs(jobs: ScheduledJob[]): void {
+  for (const job of jobs) {
+    if (!cron.validate(job.expression)) throw new ScheduleError(`schedule.${job.name}: "${job.expression}" is not a valid cron expression`);
+  }
+}
+
+/** Starts the jobs and resolves when the process is asked to stop (SIGINT/SIGTERM) or `signal` aborts. */
+export async function runSchedule(jobs: ScheduledJob[], log: (line: string) => void, signal?: AbortSignal): Promise<void> {
+  validateJobs(jobs);
+  let chain = Promise.resolve();
+  const tasks = jobs.map((job) => cron.schedule(job.expression, () => {
+    // Serialise: a job that fires while another runs waits for it instead of overlapping.
+    chain = chain.then(async () => {
+      const started = Date.now();
+      log(`${new Date().toISOString()} ${job.name}: starting`);
+      try {
+        await job.run();
+        log(`${new Date().toISOString()} ${job.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        log(`${new Date().toISOString()} ${job.name}: failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }, { name: job.name }));
+  log(`scheduler started: ${jobs.map((job) => `${job.name} "${job.expression}"`).join(', ')}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  for (const task of tasks) await task.stop();
+  await chain;
+  log('scheduler stopped');
+}

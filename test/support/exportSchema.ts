@@ -1,0 +1,33 @@
+// The export format of CONTRACT.md as a schema, so tests fail when the export drifts from it.
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const dateAtPrecision = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+export const exportSchema = z.object({
+  generatedAt: z.iso.datetime(),
+  articles: z.array(z.object({
+    id, url: z.url(), canonicalUrl: z.url(), outlet: z.string().min(1), title: z.string(), byline: z.string().nullable(),
+    publishedAt: z.string().nullable(), lang: z.string().nullable(), text: z.string(), topics: z.array(z.string()), storyId: z.string().nullable(),
+  })),
+  stories: z.array(z.object({
+    id, slug: z.string().min(1), title: z.string().min(1), topic: z.string().min(1), summary: z.string(), articleIds: z.array(id).min(1),
+    keyPoints: z.array(z.object({ text: z.string().min(1), articleIds: z.array(id).min(1) })),
+    figures: z.array(z.object({ value: z.number(), unit: z.string(), label: z.string(), articleIds: z.array(id).min(1), conflict: z.boolean() })),
+    timeline: z.array(z.object({ date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string().min(1), articleIds: z.array(id).min(1) })),
+    viewpoints: z.array(z.object({ label: z.string().min(1), share: z.number().min(0).max(1), articleIds: z.array(id).min(1) })),
+    notRepresented: z.array(z.string()),
+    unknowns: z.array(z.string()),
+    terms: z.array(z.object({ term: z.string().min(1), definition: z.string().min(1), articleIds: z.array(id).min(1) })),
+  })),
+  entities: z.array(z.object({
+    id, name: z.string().min(1), type: z.enum(['person', 'organization', 'model', 'product', 'place', 'law', 'other']),
+    aliases: z.array(z.string()), articleIds: z.array(id),
+  })),
+  figures: z.array(z.object({ id, articleId: id, value: z.number(), unit: z.string(), text: z.string(), sentence: z.string(), claimant: z.string().nullable() })),
+  events: z.array(z.object({ id, articleId: id, date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string() })),
+  quotes: z.array(z.object({ id, articleId: id, speaker: z.string().nullable(), text: z.string() })),
+  corrections: z.array(z.object({ id, target: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), editor: z.string(), at: z.string() })),
+});
+
+export type ExportShape = z.infer<typeof exportSchema>;
