@@ -157,7 +157,6 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         const first = story.firstPublished ? Date.parse(story.firstPublished) : published;
         if (published - last > config.stories.maxGapDays * DAY || first - published > config.stories.maxGapDays * DAY) continue;
         const score = cosine(weighted, loadStoryVector(t, storyId));
-        if (process.env.TRACKER_DEBUG_CLUSTER) console.error(`${article.title.slice(0, 50)} -> ${story.title.slice(0, 50)}: ${score.toFixed(3)}`);
         if (!best || score > best.score) best = { id: storyId, score };
       }
       const now = new Date().toISOString();

@@ -152,36 +152,54 @@ function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
   return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);
 }
 
+/** Page furniture and stamps that carry a date but report no happening ("Jane Doe | 16 April 2025, 20:20"). */
+function isTimelineWorthy(text: string): boolean {
+  if (/[|•·]/.test(text) || /\b\d{1,2}[:.]\d{2}\b\s*(?:\(?(?:GMT|UTC|[AP]\.?M\.?|ET|EST|EDT|BST|CET))/i.test(text)) return false;
+  const words = text.split(/\s+/).filter((word) => /[a-z]/.test(word));
+  return words.length >= 6;
+}
+
 function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[] {
   const firstPublished = context.originals.map((article) => article.publishedAt).filter((date): date is string => !!date).sort()[0];
   const firstDay = firstPublished ? Date.parse(firstPublished.slice(0, 10)) : null;
-  const buckets = new Map<string, EventRow[][]>();
+  // Group by date; within a date, sentences about the same happening (shared words) merge.
+  const byDate = new Map<string, { precision: TimelineEntry['precision']; clusters: { rows: EventRow[]; words: Set<string> }[] }>();
   for (const row of rows) {
-    const key = `${row.date}|${row.precision}`;
-    const clusters = buckets.get(key) ?? [];
+    if (!isTimelineWorthy(row.text)) continue;
+    const group = byDate.get(row.date) ?? { precision: row.precision as TimelineEntry['precision'], clusters: [] };
     const words = wordSet(row.text);
-    const cluster = clusters.find((existing) => existing.some((other) => jaccard(words, wordSet(other.text)) >= 0.2));
-    if (cluster) cluster.push(row);
-    else clusters.push([row]);
-    buckets.set(key, clusters);
+    const cluster = group.clusters.find((existing) => jaccard(words, existing.words) >= 0.15);
+    if (cluster) { cluster.rows.push(row); for (const word of words) cluster.words.add(word); }
+    else group.clusters.push({ rows: [row], words });
+    byDate.set(row.date, group);
   }
-  const entries: TimelineEntry[] = [];
-  for (const [key, clusters] of buckets) {
-    const [date, precision] = key.split('|') as [string, TimelineEntry['precision']];
-    for (const cluster of clusters) {
-      const ids = citedIds(context, cluster.map((row) => row.articleId));
-      // The shortest clear wording among the sources.
-      const text = cluster.map((row) => row.text).filter((candidate) => candidate.split(/\s+/).length >= 5).sort((a, b) => a.length - b.length)[0] ?? cluster[0].text;
+  // A month-level mention ("in October 2022") of an event the sources also date to the day folds into it.
+  for (const [date, group] of byDate) {
+    if (group.precision !== 'month') continue;
+    const days = [...byDate].filter(([other, otherGroup]) => other.startsWith(`${date}-`) && otherGroup.precision === 'day');
+    if (days.length === 0) continue;
+    const target = days.sort((a, b) => b[1].clusters.length - a[1].clusters.length)[0][1].clusters;
+    for (const cluster of group.clusters) target[0]?.rows.push(...cluster.rows.map((row) => ({ ...row, text: target[0].rows[0].text })));
+    byDate.delete(date);
+  }
+  const entries: (TimelineEntry & { weight: number })[] = [];
+  for (const [date, group] of byDate) {
+    const ranked = group.clusters
+      .map((cluster) => ({ cluster, ids: citedIds(context, cluster.rows.map((row) => row.articleId)) }))
+      .sort((a, b) => b.ids.length - a.ids.length);
+    // At most two entries a date: the happenings most sources report.
+    for (const { cluster, ids } of ranked.slice(0, 2)) {
+      const texts = cluster.rows.map((row) => row.text).filter((candidate) => candidate.split(/\s+/).length >= 6);
+      const text = texts.sort((a, b) => a.length - b.length)[Math.floor((texts.length - 1) / 2)] ?? cluster.rows[0].text;
       const start = Date.parse(date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date);
       const background = firstDay !== null && start < firstDay - 7 * DAY;
-      entries.push({ date, precision, text, articleIds: ids, background });
+      entries.push({ date, precision: group.precision, text, articleIds: ids, background, weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
     }
   }
   // Keep what more than one source reports, and what a single source dates precisely.
-  return entries
-    .filter((entry) => entry.articleIds.length > 1 || entry.precision !== 'year')
-    .sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length)
-    .slice(0, 30);
+  const kept = entries.filter((entry) => entry.articleIds.length > 1 || entry.precision !== 'year')
+    .sort((a, b) => b.weight - a.weight).slice(0, 16);
+  return kept.map(({ weight: _weight, ...entry }) => entry).sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length);
 }
 
 const definitionPattern = /^(?:The\s+)?(?<term>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|the)){0,6}|[a-z][a-z-]+(?:\s[a-z][a-z-]+)?|“[^”]{2,40}”|"[^"]{2,40}")(?:\s*\([^)]{1,20}\))?,?\s+(?:is|are|refers to|means|describes)\s+(?:a|an|the|when|how|what|any)\s+(?<rest>.{20,})$/;
@@ -253,18 +271,24 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     };
   }).sort((a, b) => b.share - a.share || a.label.localeCompare(b.label));
 
+  const figureRows = overlay.apply(db.select().from(figures).where(inArray(figures.articleId, memberIds)).all());
+  const eventRows = overlay.apply(db.select().from(events).where(inArray(events.articleId, memberIds)).all());
+  const keyFigures = mergeFigures(context, figureRows);
+  // A number that other sources contradict stays in Key figures (flagged), not in the summary or key points.
+  const disputed = keyFigures.filter((figure) => figure.conflict).flatMap((figure) => figure.variants.slice(1).map((variant) => variant.text));
+  const undisputed = (sentence: ScoredSentence) => !disputed.some((text) => sentence.text.includes(text));
+
   // Summary, why it matters and key points: extractive, from lead sentences.
-  const candidates = leadSentences(context, 6).sort((a, b) => b.score - a.score);
+  const candidates = leadSentences(context, 6).filter(undisputed).sort((a, b) => b.score - a.score);
+  // Sentences that several sources state (nearly) alike are the safest summary.
+  for (const candidate of candidates) candidate.score *= 1 + 0.25 * (supportingArticles(candidate, candidates).length - 1);
   const summarySentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 1), 2, 0.8);
   const summary: CitedText[] = summarySentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, candidates)) }));
-  const allSentences = leadSentences(context, 40);
+  const allSentences = leadSentences(context, 40).filter(undisputed);
   const whyCandidates = allSentences.filter((sentence) => whyCues.test(sentence.text)).sort((a, b) => b.score - a.score);
   const why = selectDiverse(whyCandidates, 2, 0.7, summarySentences);
   const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4), 5, 0.65, [...summarySentences, ...why]);
   const keyPoints: CitedText[] = keyPointSentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
-
-  const figureRows = overlay.apply(db.select().from(figures).where(inArray(figures.articleId, memberIds)).all());
-  const eventRows = overlay.apply(db.select().from(events).where(inArray(events.articleId, memberIds)).all());
 
   // Not represented: actors the coverage names in several places but never quotes, and taxonomy viewpoints with no source.
   const mentionCounts = new Map<string, Set<string>>();
@@ -310,7 +334,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     summary,
     whyItMatters: why.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) })),
     keyPoints,
-    figures: mergeFigures(context, figureRows),
+    figures: keyFigures,
     timeline: mergeTimeline(context, eventRows),
     viewpoints: viewpointShares,
     notRepresented,
