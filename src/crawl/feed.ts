@@ -53,18 +53,25 @@ function childElements(element: Element): Element[] {
   return element.children.filter(isElement);
 }
 
+/** XML text of a node: entities in text are decoded; CDATA is taken as written (an escaped
+ * `&lt;script&gt;` inside CDATA is HTML text, and must not turn into a tag). */
 function textOf(node: AnyNode): string {
-  if (node.type === 'text' || node.type === 'cdata') {
-    if (node.type === 'cdata') return (node as unknown as { children: AnyNode[] }).children.map(textOf).join('');
-    return (node as unknown as { data: string }).data;
-  }
+  if (node.type === 'cdata') return (node.children as AnyNode[]).map((child) => (child as unknown as { data?: string }).data ?? '').join('');
+  if (node.type === 'text') return decodeXmlEntities((node as unknown as { data: string }).data);
   if ('children' in node) return (node.children as AnyNode[]).map(textOf).join('');
   return '';
 }
 
 /** Text of an element; for XHTML content in Atom, the serialised markup is not needed, the text is. */
 function text(element: Element | undefined): string {
-  return element ? decodeXmlEntities(textOf(element)).trim() : '';
+  return element ? textOf(element).trim() : '';
+}
+
+/** An attribute by name regardless of case (XML mode keeps `isPermaLink` as written). */
+function attribute(element: Element | undefined, name: string): string | undefined {
+  if (!element?.attribs) return undefined;
+  const key = Object.keys(element.attribs).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : element.attribs[key];
 }
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -114,22 +121,50 @@ function baseFor(element: Element, feedUrl: string | null): string | null {
   return base;
 }
 
-function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+// Elements whose text is never shown, and inline elements that do not separate words.
+const hiddenElements = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'head', 'title']);
+const inlineElements = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+
+/** Plain text of an HTML fragment, as a reader would see it: tags dropped (with script and style
+ * contents), every HTML entity decoded, whitespace collapsed. A bare `<` that opens no tag stays. */
+function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  const walk = (nodes: AnyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+      else if (node.type === 'cdata' || node.type === 'root') walk((node as unknown as { children: AnyNode[] }).children);
+      else if (isElement(node)) {
+        const name = node.name.toLowerCase();
+        if (hiddenElements.has(name) || node.type !== 'tag') continue;
+        const inline = inlineElements.has(name);
+        if (!inline) parts.push(' ');
+        walk(node.children);
+        if (!inline) parts.push(' ');
+      }
+    }
+  };
+  walk(parseDocument(html).children);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 function plainSummary(value: string): string | null {
-  const cleaned = stripTags(decodeXmlEntities(value));
-  return cleaned ? decodeXmlEntities(cleaned) : null;
+  return htmlToText(value) || null;
+}
+
+/** The RSS <link>: the plain one first, since WordPress and others put an <atom:link rel="self">
+ * (the feed's own address) before it. */
+function rssLinkElement(element: Element): Element | undefined {
+  return find(element, 'link', '') ?? findAll(element, 'link').find((link) => (attribute(link, 'rel') ?? 'alternate') === 'alternate');
 }
 
 function parseRssItem(item: Element, feedUrl: string | null): FeedItem {
   const base = baseFor(item, feedUrl);
-  const linkElement = find(item, 'link');
+  const linkElement = rssLinkElement(item);
   const link = resolveUrl(text(linkElement) || linkElement?.attribs?.href || linkElement?.attribs?.['rdf:resource'], base);
   const guid = find(item, 'guid');
   const guidText = text(guid);
-  const permalink = guid && guid.attribs?.ispermalink !== 'false' && /^https?:/i.test(guidText) ? resolveUrl(guidText, base) : null;
+  const permalink = guid && attribute(guid, 'ispermalink')?.trim().toLowerCase() !== 'false' && /^https?:/i.test(guidText) ? resolveUrl(guidText, base) : null;
   const dateText = text(find(item, 'pubdate')) || text(find(item, 'date', 'dc')) || text(find(item, 'issued')) || text(find(item, 'published'));
   const description = text(find(item, 'description')) || text(find(item, 'summary'));
   const content = text(find(item, 'encoded', 'content'));
@@ -177,7 +212,7 @@ function parseAtomEntry(entry: Element, feedUrl: string | null): FeedItem {
 function parseJsonFeed(source: string, feedUrl: string | null): ParsedFeed {
   let data: unknown;
   try {
-    data = JSON.parse(source);
+    data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new FeedParseError(`invalid JSON: ${(error as Error).message}`);
   }
@@ -195,11 +230,11 @@ function parseJsonFeed(source: string, feedUrl: string | null): ParsedFeed {
     const html = str(item.content_html);
     items.push({
       id: str(item.id) ?? (typeof item.id === 'number' ? String(item.id) : null) ?? link ?? str(item.title) ?? '',
-      title: str(item.title) ? stripTags(str(item.title)!) : '',
+      title: str(item.title) ? htmlToText(str(item.title)!) : '',
       link,
       publishedAt: parseLooseDate(str(item.date_published)),
       updatedAt: parseLooseDate(str(item.date_modified)),
-      summary: str(item.summary) ? stripTags(str(item.summary)!) : str(item.content_text)?.slice(0, 500) ?? (html ? stripTags(html).slice(0, 500) : null),
+      summary: str(item.summary) ? htmlToText(str(item.summary)!) : str(item.content_text)?.slice(0, 500) ?? (html ? htmlToText(html).slice(0, 500) : null),
       content: html ?? str(item.content_text),
       author: firstAuthor ? str(firstAuthor.name) : null,
     });
@@ -261,7 +296,7 @@ export function parseFeed(source: string, feedUrl: string | null = null): Parsed
   const items = [...(channel ? findAll(channel, 'item') : []), ...findAll(root, 'item')].slice(0, MAX_ITEMS);
   if (!channel && items.length === 0) throw new FeedParseError('the feed has no channel and no items');
   const channelBase = channel ? baseFor(channel, feedUrl) : feedUrl;
-  const channelLink = channel ? find(channel, 'link') : undefined;
+  const channelLink = channel ? rssLinkElement(channel) : undefined;
   return {
     format,
     title: channel ? plainSummary(text(find(channel, 'title'))) ?? '' : '',

@@ -7,12 +7,16 @@ const zones: Record<string, number> = {
   PST: -480, PDT: -420, BST: 60, CET: 60, CEST: 120, JST: 540, KST: 540, IST: 330, AEST: 600, AEDT: 660, HKT: 480, SGT: 480,
 };
 
+const explicitZone = new RegExp(`\\b(${Object.keys(zones).join('|')})\\b|[+-]\\d{2}:?\\d{2}\\b`, 'i');
+
 const months: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 
 function build(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, offsetMinutes = 0): string | null {
   if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return null;
+  // Date.UTC rolls "30 Feb" over into March; a day the month does not have is not a date.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60000;
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return null;
@@ -63,7 +67,12 @@ export function parseLooseDate(input: string | null | undefined): string | null 
     const month = months[dayFirst[2].slice(0, 3).toLowerCase()];
     if (month) return build(+dayFirst[3], month, +dayFirst[1]);
   }
-  const fallback = Date.parse(text);
+  // V8's Date.parse reads bare numbers as dates ("0" is 2000-01-01, "12" is December 2001), so the
+  // fallback only sees text that carries a four-digit year.
+  if (!/(^|\D)(19|20|21)\d{2}(\D|$)/.test(text)) return null;
+  // Date.parse reads a zone-less date in the machine's local time zone; everything else here reads
+  // it as UTC, so the fallback does too (a crawl must not give different dates on different hosts).
+  const fallback = Date.parse(explicitZone.test(text) ? text : `${text} UTC`);
   if (!Number.isNaN(fallback)) {
     const year = new Date(fallback).getUTCFullYear();
     if (year >= 1970 && year <= 2200) return new Date(fallback).toISOString();

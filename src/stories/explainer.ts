@@ -57,10 +57,10 @@ function buildSources(context: StoryContext, viewpointOf: Map<string, string | n
 
 interface ScoredSentence { text: string; articleId: string; position: number; score: number; words: Set<string> }
 
-function leadSentences(context: StoryContext, perArticle: number): ScoredSentence[] {
+function leadSentences(context: StoryContext, perArticle: number, standaloneOnly = true): ScoredSentence[] {
   const result: ScoredSentence[] = [];
   for (const article of context.originals) {
-    const sentences = splitSentences(article.text).filter((sentence) => isStandaloneSentence(sentence.text)).slice(0, perArticle);
+    const sentences = splitSentences(article.text).filter((sentence) => (standaloneOnly ? isStandaloneSentence(sentence.text) : isPlainSentence(sentence.text))).slice(0, perArticle);
     sentences.forEach((sentence, position) => {
       const vector = termVector('', sentence.text, []);
       const score = cosine(vector, context.vector) * (1 - position * 0.08);
@@ -70,14 +70,18 @@ function leadSentences(context: StoryContext, perArticle: number): ScoredSentenc
   return result;
 }
 
-/** A sentence that reads on its own: not a fragment, not a question, not page furniture. */
-function isStandaloneSentence(text: string): boolean {
+/** A complete prose sentence: not a fragment, a heading or page furniture. */
+function isPlainSentence(text: string): boolean {
   const words = text.split(/\s+/).length;
-  if (words < 8 || words > 60) return false;
-  if (!/[.!]["”’)]?$/.test(text)) return false;
-  if (/^(["“]|But |And |Or |So |He |She |They |It |This |That |These |Those |Still,|Yet )/.test(text)) return false;
-  if (/\b(subscribe|newsletter|cookie|sign up|click here|read more|advertisement)\b/i.test(text)) return false;
-  return true;
+  if (words < 6 || words > 70) return false;
+  if (!/[.!?]["”’)]?$/.test(text)) return false;
+  return !/\b(subscribe|newsletter|cookie|sign up|click here|read more|advertisement)\b/i.test(text);
+}
+
+/** A sentence that reads on its own, out of its paragraph: no leading pronoun or connective, no question. */
+function isStandaloneSentence(text: string): boolean {
+  if (!isPlainSentence(text) || text.split(/\s+/).length < 8 || /\?["”’)]?$/.test(text)) return false;
+  return !/^(["“]|But |And |Or |So |He |She |They |It |This |That |These |Those |Still,|Yet )/.test(text);
 }
 
 /** Drops a leading dateline ("WASHINGTON (Wire) — ") so the sentence reads as plain text; nothing else changes. */
@@ -314,7 +318,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     if (!shareCounts.has(viewpoint.label)) notRepresented.push(`No source carries the viewpoint of ${viewpoint.name.toLowerCase()}`);
   }
 
-  const unknownSentences = allSentences.filter((sentence) => uncertaintyCues.test(sentence.text));
+  const unknownSentences = leadSentences(context, 80, false).filter(undisputed).filter((sentence) => uncertaintyCues.test(sentence.text));
   const unknowns = selectDiverse(unknownSentences.map((sentence) => ({ ...sentence, score: 1 })), 6, 0.5)
     .map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
 

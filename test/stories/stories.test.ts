@@ -1,0 +1,119 @@
+// The story stage on articles written for each case: syndicated copies counted once whatever order
+// they arrive in, separate happenings kept apart, explainer sections taken from the sources, and
+// editors' corrections applied on every rebuild.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, closeDatabase, type TrackerDb } from '../../src/db/client.ts';
+import { parseConfig } from '../../src/config/load.ts';
+import { storeDocument } from '../../src/crawl/crawl.ts';
+import { extractStage } from '../../src/extract/extractStage.ts';
+import { storiesStage } from '../../src/stories/storiesStage.ts';
+import { exportData } from '../../src/publish/exportData.ts';
+import { corrections, sources } from '../../db/schema.ts';
+
+const config = parseConfig({}, 'test');
+let dir: string;
+let db: TrackerDb;
+let sourceId: number;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-stories-'));
+  db = openDatabase(path.join(dir, 'stories.sqlite'));
+  sourceId = db.insert(sources).values({ url: 'https://feeds.example/all', createdAt: new Date().toISOString() }).returning({ id: sources.id }).get().id;
+});
+afterEach(() => {
+  closeDatabase(db);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function page(url: string, outlet: string, title: string, publishedAt: string, paragraphs: string[]): void {
+  const html = `<!doctype html><html lang="en"><head><title>${title}</title><meta property="og:site_name" content="${outlet}">
+    <meta property="article:published_time" content="${publishedAt}"></head><body><article><h1>${title}</h1>
+    ${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}</article></body></html>`;
+  storeDocument(db, sourceId, url, { url, finalUrl: url, status: 200, notModified: false, headers: {}, contentType: 'text/html', body: Buffer.from(html) }, html, null);
+}
+
+const wire = [
+  'WASHINGTON — The Commerce Department on Tuesday told Nvidia that exports of its H20 accelerator to China will need a licence, and the chip maker said it expects a charge of about $5.5 billion as a result.',
+  'The requirement applies to the H20 and to chips with similar memory bandwidth, the company said in a filing, and will stay in place indefinitely.',
+  'Analysts said the export controls would push Chinese buyers toward domestic chips such as Huawei\'s Ascend range, although supply of those remains limited.',
+  'The Bureau of Industry and Security, which administers export controls, did not respond to a request for comment.',
+  'It remains unclear whether any licences will be granted for the chip.',
+  'Shares of Nvidia fell about 6% in after-hours trading following the disclosure on Tuesday.',
+];
+
+describe('syndicated copies', () => {
+  it('are counted once and listed under the original, in either order of arrival', () => {
+    // The copy (later publication, trimmed last paragraph, new headline) is crawled first.
+    page('https://regional.example/h20', 'Regional Daily', 'Licence rule to cost Nvidia billions', '2025-04-16T09:00:00Z', wire.slice(0, 5));
+    extractStage(db, config);
+    storiesStage(db, config);
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
+    page('https://daily.example/h20', 'National Daily', 'Washington demands licences for Nvidia China chip', '2025-04-16T11:00:00Z', wire.slice(0, 4));
+    extractStage(db, config);
+    storiesStage(db, config);
+    const exported = exportData(db);
+    expect(exported.stories).toHaveLength(1);
+    const story = exported.stories[0];
+    expect(story.articleIds).toHaveLength(3);
+    const explainer = JSON.parse(db.$client.prepare('SELECT explainer FROM stories').pluck().get() as string);
+    expect(explainer.sources).toHaveLength(1);
+    expect(explainer.sources[0].outlet).toBe('Wire Service');
+    expect(explainer.sources[0].copies.map((copy: { outlet: string }) => copy.outlet).sort()).toEqual(['National Daily', 'Regional Daily']);
+    const charge = story.figures.find((figure) => figure.unit === 'USD' && figure.value === 5.5e9);
+    expect(charge?.articleIds).toEqual([explainer.sources[0].articleId]);
+  });
+});
+
+describe('separate happenings', () => {
+  it('are separate stories when months apart, even on the same subject', () => {
+    page('https://a.example/1', 'Outlet A', 'US requires licence for Nvidia H20 exports to China', '2025-04-15T20:00:00Z', wire);
+    page('https://b.example/2', 'Outlet B', 'US to grant licences for Nvidia H20 sales to China', '2025-07-15T10:00:00Z', [
+      'The United States will grant licences for Nvidia to resume sales of its H20 accelerator to China, the company said on Monday, reversing the export controls it had imposed in April.',
+      'Nvidia said it had filed applications and expected them to be approved, and that deliveries could start soon.',
+      'The decision followed talks between the two governments on export controls and rare earths.',
+    ]);
+    extractStage(db, config);
+    storiesStage(db, config);
+    const exported = exportData(db);
+    expect(exported.stories).toHaveLength(2);
+  });
+});
+
+describe('explainer', () => {
+  it('takes sentences from its sources, shares sum to one, and flags what the sources leave open', () => {
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
+    extractStage(db, config);
+    storiesStage(db, config);
+    const [story] = exportData(db).stories;
+    const text = exportData(db).articles[0].text;
+    for (const point of story.keyPoints) expect(text).toContain(point.text);
+    expect(story.viewpoints.reduce((sum, viewpoint) => sum + viewpoint.share, 0)).toBeCloseTo(1, 9);
+    expect(story.unknowns.some((sentence) => sentence.includes('remains unclear'))).toBe(true);
+    expect(story.notRepresented.some((line) => line.startsWith('Bureau of Industry and Security'))).toBe(true);
+  });
+
+  it('applies corrections on every rebuild, keyed by the fact\'s stable key', () => {
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
+    extractStage(db, config);
+    storiesStage(db, config);
+    const before = exportData(db);
+    const charge = before.figures.find((figure) => figure.value === 5.5e9)!;
+    const drop = before.figures.find((figure) => figure.unit === '%')!;
+    const at = new Date().toISOString();
+    db.insert(corrections).values([
+      { id: 'c1', target: charge.id, field: 'value', before: '5500000000', after: '5600000000', reason: 'test', editor: 'ed', at },
+      { id: 'c2', target: drop.id, field: 'hidden', before: null, after: null, reason: 'not a figure', editor: 'ed', at, hidden: true },
+    ]).run();
+    // A re-extraction from the stored page finds the same facts again; the corrections stay attached.
+    extractStage(db, config, { all: true });
+    storiesStage(db, config);
+    const after = exportData(db);
+    expect(after.figures.find((figure) => figure.id === charge.id)?.value).toBe(5.6e9);
+    expect(after.figures.some((figure) => figure.id === drop.id)).toBe(false);
+    expect(after.stories[0].figures.some((figure) => figure.value === 5.6e9)).toBe(true);
+    expect(after.corrections.map((correction) => correction.id).sort()).toEqual(['c1', 'c2']);
+  });
+});
