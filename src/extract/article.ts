@@ -135,6 +135,26 @@ function cleanByline(value: string | null): string | null {
   return cleaned;
 }
 
+// Class and id words of the boxes pages put around and inside articles. Readability keeps a
+// newsletter box or share bar that sits between two paragraphs, so they are removed first.
+const boilerplateWord = /(?:^|[-_])(?:newsletter|signup|sign-up|subscribe|subscription|share|sharing|social|related|comments?|cookies?|consent|gdpr|promo|advert|advertisement|ads?|paywall|outbrain|taboola|recirc|more-from|read-more|most-read|popular)(?:$|[-_])/i;
+
+function removeBoilerplate(document: Document): void {
+  // A wrapper whose class merely mentions sharing ("article-body share-enabled") holds the story:
+  // nothing that carries a large part of the page's text is removed.
+  const pageLength = (document.body?.textContent ?? '').length;
+  for (const element of Array.from(document.querySelectorAll('[class], [id], form, button, [role="dialog"]'))) {
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') continue;
+    if (!element.parentNode) continue;
+    const words = [...(element.getAttribute('class') ?? '').split(/\s+/), element.getAttribute('id') ?? ''].filter(Boolean);
+    const marked = tag === 'FORM' || tag === 'BUTTON' || element.getAttribute('role') === 'dialog' || words.some((word) => boilerplateWord.test(word));
+    if (!marked || element.querySelector('h1, article')) continue;
+    if ((element.textContent ?? '').length > pageLength * 0.4) continue;
+    element.parentNode.removeChild(element);
+  }
+}
+
 export function extractArticle(html: string, url: string, hint: FeedItemHint | null = null): ExtractedArticle {
   const { document } = parseHTML(html);
   const jsonLd = readJsonLd(document as unknown as Document)[0];
@@ -168,6 +188,7 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
     .split(/[-_]/)[0].toLowerCase() || null;
 
   // Readability mutates the document; metadata has been read already.
+  removeBoilerplate(doc);
   let text = '';
   try {
     const reader = new Readability(doc, { charThreshold: 200 });

@@ -118,14 +118,26 @@ const rules: Rule[] = [
       return y && validDay(y, mo, d) ? { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: true } : null;
     },
   },
-  // Weekdays: "on Monday", "last Tuesday", "Wednesday's" → the most recent such day up to publication.
+  // Weekdays: "on Monday", "last Tuesday", "Wednesday's" → the most recent such day up to publication;
+  // "next Monday", or a weekday in a sentence about what will happen ("is scheduled for Thursday"),
+  // → the coming such day.
   {
-    pattern: /\b(?:(last|this|on|since|until|by|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:['’]s)?/g,
+    pattern: /\b(?:([Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ate|[Ee]arly|[Ff]or)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:['’]s)?/g,
     resolve: (m, published) => {
       if (!published) return null;
       const target = weekdays.indexOf(m[2].toLowerCase());
+      const prefix = m[1]?.toLowerCase();
+      // Only the words just before the day decide: "will double output after winning approval on
+      // Tuesday" is about last Tuesday.
+      const lead = m.input.slice(Math.max(0, m.index - 40), m.index);
+      const future = prefix === 'next' || (prefix !== 'last' && /\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead));
+      if (future) {
+        let ahead = (target - published.getUTCDay() + 7) % 7;
+        if (prefix === 'next' && ahead === 0) ahead = 7;
+        return { date: shiftDays(published, ahead).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      }
       let back = (published.getUTCDay() - target + 7) % 7;
-      if (m[1]?.toLowerCase() === 'last' && back === 0) back = 7;
+      if (prefix === 'last' && back === 0) back = 7;
       const day = shiftDays(published, -back);
       return { date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
     },
@@ -172,7 +184,9 @@ export function findDates(text: string, publishedAt: string | null): DateExpress
   return found.sort((a, b) => a.start - b.start);
 }
 
-const stampWords = /\b(published|updated|posted|last modified|first published|copyright|©|all rights reserved|min read|subscribe)\b/i;
+// A publication or update stamp opens with its word ("Published January 29, 2025", "Updated 4:05 pm");
+// "The agency published the rule on January 13" is an event, not a stamp.
+const stampWords = /^\W*(?:first published|last published|published|updated|last updated|posted|last modified)\b|\b(?:copyright|all rights reserved|min read|subscribe)\b|©/i;
 
 /** The clause of the sentence that holds the date, without trailing attributions. */
 function eventClause(sentence: string, dateStart: number, dateEnd: number, split: boolean): string {
@@ -180,6 +194,25 @@ function eventClause(sentence: string, dateStart: number, dateEnd: number, split
   const offset = sentence.length - text.length;
   dateStart -= offset;
   dateEnd -= offset;
+  // "The rule, which was issued on 13 January 2025, was rescinded on May 13": a relative clause
+  // between commas belongs to the subject before it; the main clause goes on without it.
+  const relative = text.match(/^([^,]{3,80}),\s+(?:which|who)\s+([^,]{3,160}),\s+(?=[a-z])/);
+  if (relative && split) {
+    const subject = relative[1];
+    const bodyStart = relative[0].indexOf(relative[2]);
+    const bodyEnd = bodyStart + relative[2].length;
+    if (dateStart >= bodyStart && dateEnd <= bodyEnd) {
+      text = `${subject} ${relative[2]}`;
+      const shift = bodyStart - subject.length - 1;
+      dateStart -= shift;
+      dateEnd -= shift;
+    } else if (dateStart >= relative[0].length) {
+      const shift = relative[0].length - subject.length - 1;
+      text = `${subject} ${text.slice(relative[0].length)}`;
+      dateStart -= shift;
+      dateEnd -= shift;
+    }
+  }
   if (split || text.length > 220) {
     const boundaries = [...text.matchAll(/;|\s[—–]\s|,\s(?:and|but|while|which|whereas)\s|:\s/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     let from = 0;
@@ -190,7 +223,7 @@ function eventClause(sentence: string, dateStart: number, dateEnd: number, split
     }
     text = text.slice(from, to);
   }
-  text = text.replace(/,\s+(?:the\s+\w+\s+|he\s+|she\s+|they\s+|it\s+)?(?:said|says|reported|added|noted)(?:\s+[^,.]{0,60})?([.!?]?)$/, '$1').trim();
+  text = text.replace(/,\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?:company|firm|agency|department|ministry|spokes(?:person|man|woman)|officials?|analysts?|lab|government|statement|report|sources?|person|people|executives?|lawyers?|researchers?)\s+|he\s+|she\s+|they\s+|it\s+|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+)?(?:said|says|reported|added|noted)(?:\s+[^,.]{0,60})?([.!?]?)$/, '$1').trim();
   text = text.replace(/^["“”']+|["“”']+$/g, '').trim();
   if (text && !/[.!?]$/.test(text)) text += '.';
   return text.charAt(0).toUpperCase() + text.slice(1);

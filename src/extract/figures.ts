@@ -60,7 +60,12 @@ function isVersionContext(before: string, after: string, digits: string): boolea
   return /^[-.]\d|^[A-Za-z]\d/.test(after);
 }
 
-function labelAfter(rest: string): string | null {
+// Words that end the noun phrase a figure counts: modal verbs and past-tense or irregular verbs
+// ("$5.5bn charge tied to", "60 companies applied", "operations must be reported").
+const clauseVerbs = /^(?:must|shall|went|came|took|gave|left|began|grew|rose|fell|were|was|remain(?:s|ed)?|\w{2,}ed)$/;
+const determiners = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+
+function labelAfter(rest: string, allowIn = true): string | null {
   const words = rest.replace(/^[\s-]+/, '').split(/\s+/);
   const label: string[] = [];
   let skippedOf = false;
@@ -68,9 +73,10 @@ function labelAfter(rest: string): string | null {
     const word = raw.replace(/[.,;:!?)"”'’]+$/, '');
     const lower = word.toLowerCase();
     if (!word) break;
-    if (label.length === 0 && (lower === 'of' || lower === 'in') && !skippedOf) { skippedOf = true; continue; }
+    if (label.length === 0 && (lower === 'of' || (lower === 'in' && allowIn)) && !skippedOf) { skippedOf = true; continue; }
     if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional')) continue;
     if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
+    if (label.length > 0 && clauseVerbs.test(lower)) break;
     label.push(lower);
     if (raw !== word || label.length >= 3) break;
   }
@@ -78,11 +84,42 @@ function labelAfter(rest: string): string | null {
   return text || null;
 }
 
+/** The head noun of a clause's subject: "Shares of Nvidia" → "shares", "Its revenue in China" → "revenue". */
+function subjectHead(clause: string): string | null {
+  const words = clause.trim().split(/\s+/).filter(Boolean);
+  const head: string[] = [];
+  for (const raw of words) {
+    const word = raw.replace(/[,;:"“”]+$/, '');
+    const lower = word.toLowerCase();
+    if (head.length === 0 && determiners.has(lower)) continue;
+    if (/['’]s$/.test(word)) { head.length = 0; continue; } // "Nvidia's revenue": the owner is not the thing counted
+    if (stopWords.has(lower) || !/^[A-Za-z][\w-]*$/.test(word)) break;
+    head.push(lower);
+  }
+  if (head.length === 0 || head.length > 3) return null;
+  return head.join(' ');
+}
+
+const changeVerbs = 'fall|falls|rise|rises|drop|drops|decline|grow|increase|shrink|fell|rose|dropped|declined|jumped|grew|climbed|slid|sank|surged|plunged|increased|decreased|gained|lost|slumped|soared|tumbled|shrank|expanded|contracted|was|were|is|are|stood|reached|hit|topped|totalled|totaled|came';
+const qualifiersBefore = '(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately |as much as |as many as |less than |just |only )?';
+
 function labelBefore(before: string): string | null {
-  // "a charge of about", "market value of", "revenue of", "fell by" → the noun before "of".
+  // "Shares of Nvidia fell 17%", "Revenue rose to $5bn", "Sales in China were worth about $17bn": the subject.
+  const change = before.match(new RegExp(`(?:.*(?:[,;:]\\s+|\\b(?:that|and|while|as|after|when|said|says|expects|expected|estimated|warned|reported)\\s+)|^)([^,;:]{1,60}?)\\s+(?:${changeVerbs})(?:\\s+(?:by|to|worth|valued at|at|about|almost|nearly))?\\s+${qualifiersBefore}$`, 'i'));
+  if (change) {
+    const head = subjectHead(change[1]);
+    if (head && !/^(it|they|he|she|we|this|that|which|who)$/.test(head)) return head;
+  }
+  // "a charge of about", "market value of", "estimated the cost at" → the noun before "of".
   const match = before.match(/([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:of|worth|totalling|totaling|valued at|at)\s+(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately )?$/i);
   if (!match) return null;
-  const words = match[1].toLowerCase().split(/\s+/).filter((word) => !stopWords.has(word) && !verbLike.test(word));
+  const original = match[1].toLowerCase().split(/\s+/);
+  const words = original.filter((word, index) => {
+    if (stopWords.has(word)) return false;
+    // "cost" or "cut" after a determiner is a noun ("the cost at $8 billion"), otherwise a verb.
+    if (verbLike.test(word)) return index > 0 && determiners.has(original[index - 1]);
+    return true;
+  });
   return words.length ? words.join(' ') : null;
 }
 
@@ -97,7 +134,9 @@ function claimantOf(sentence: string): string | null {
   for (const pattern of claimantPatterns) {
     const match = sentence.match(pattern);
     if (match) {
-      const name = match[1].replace(/['’]s$/, '').trim();
+      // A sentence-final full stop is not part of the name ("according to the Commerce Department."),
+      // but the one closing "Inc." or "U.S." is.
+      const name = match[1].replace(/['’]s$/, '').replace(/(?<!\b(?:[A-Z]|Inc|Corp|Co|Ltd|Jr|Sr|Bros))\.$/, '').trim();
       if (/^(The|A|An|It|He|She|They|We|This|That|In|On)$/.test(name)) continue;
       return name;
     }
@@ -135,6 +174,8 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (/^[:]\d/.test(after) || /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue;
       if (!hasMarker && /^\d{4}$/.test(digits) && +digits >= 1900 && +digits <= 2100) continue;
       if (!hasMarker && new RegExp(`${monthNames.source}\\s*$`).test(before)) continue;
+      // "13 January 2025", "29 Jan.": a day of the month (month names are capitalised, unlike the verb "may").
+      if (!hasMarker && +digits <= 31 && new RegExp(`^\\s*${monthNames.source}(?![a-z])`).test(after)) continue;
       if (!hasMarker && /^,?\s*\d{4}\b/.test(after) && +digits <= 31) continue;
       if (!hasMarker && /^\s?(?:min|minute|minutes|mins)\s+read/i.test(after)) continue;
       if (/^[-\s]?\d{3,4}[-\s]\d{3,4}/.test(after) || /\(\d{3}\)\s?$/.test(before)) continue;
@@ -148,7 +189,8 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
       const unit = groups.exp || groups.expWord ? (/operation|flop/i.test(after) ? 'operations' : 'count') : unitFor(groups);
       const rest = text.slice(scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length);
-      let label = labelAfter(rest);
+      // "$2.5 billion in sales" counts sales; "15% in early trading" does not count trading.
+      let label = labelAfter(rest, !groups.percent);
       if (!label || timeWords.test(label.split(' ')[0])) {
         if (label && timeWords.test(label.split(' ')[0]) && !hasMarker) continue; // "three weeks", "5 days": durations are not figures
         label = labelBefore(text.slice(0, start)) ?? label;

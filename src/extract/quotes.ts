@@ -13,7 +13,7 @@ export interface ExtractedQuote {
 
 const verbs = String.raw`(?:said|says|say|wrote|writes|added|adds|told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+)|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|responded|declared|contended)`;
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|bin|al|da|Jr\.?|[A-Z][\w'’.-]*)){0,3}`;
-const groupSpeaker = String.raw`(?:the|a|an|one)\s+(?:company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House)(?:['’]s\s+\w+)?`;
+const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 
 const afterPatterns: RegExp[] = [
@@ -28,13 +28,16 @@ const beforePatterns: RegExp[] = [
   // Jane Doe, head of policy at X, said: "…"
   new RegExp(String.raw`(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+${verbs}(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,]?\s*$`),
   new RegExp(String.raw`according\s+to\s+(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`),
+  // A quoted fragment inside reported speech: The ministry said the move was "…"
+  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+${verbs}\s+(?:that\s+)?[^"“”.!?]{1,100}$`),
 ];
 
 const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their)$/;
 
 function cleanSpeaker(raw: string | undefined): string | null {
   if (!raw) return null;
-  const speaker = raw.trim().replace(/['’]s$/, '');
+  // "The ministry said" at the start of a sentence is the same speaker as "…, the ministry said".
+  const speaker = raw.trim().replace(/['’]s$/, '').replace(/^(The|An?|One)(?=\s+[a-z])/, (word) => word.toLowerCase());
   if (notNames.test(speaker)) return null;
   return speaker;
 }
@@ -94,7 +97,11 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       role = previous.speakerRole;
     }
     const resolved = resolve(speaker, start);
-    quotes.push({ text: inner.replace(/[,]$/, ''), speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: start + 1, end: end - 1 });
+    // Offsets point at the quoted words themselves, so text.slice(start, end) is the quote.
+    const body = match[1] ?? match[2];
+    const quoteText = inner.replace(/[,]$/, '');
+    const quoteStart = start + 1 + (body.length - body.trimStart().length);
+    quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
   }
   return quotes;
 }

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/extract/sentences.ts';
+import { extractEntities, loadBuiltInRegistry, type FoundEntity, type RegistryEntry } from '../../src/extract/entities.ts';
+
+const entitiesIn = (text: string, registry?: RegistryEntry[]) => extractEntities(text, splitSentences(text), registry);
+const named = (entities: FoundEntity[], name: string) => entities.find((entity) => entity.name === name);
+const names = (entities: FoundEntity[]) => entities.map((entity) => entity.name).sort();
+
+function expectSpansHold(text: string, entities: FoundEntity[]) {
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      expect(text.slice(mention.start, mention.end), `${entity.name}`).toBe(mention.surface);
+      expect(mention.sentence).toContain(mention.surface);
+    }
+  }
+}
+
+describe('the built-in registry', () => {
+  it('loads with a type for every entry and no alias shared by two entries', () => {
+    const registry = loadBuiltInRegistry();
+    expect(registry.length).toBeGreaterThan(50);
+    const seen = new Map<string, string>();
+    for (const entry of registry) {
+      expect(['person', 'organization', 'model', 'product', 'place', 'law', 'other']).toContain(entry.type);
+      for (const alias of [entry.name, ...entry.aliases]) {
+        expect(seen.get(alias), `alias "${alias}"`).toBeUndefined();
+        seen.set(alias, entry.name);
+      }
+    }
+  });
+});
+
+describe('extractEntities: registry names and aliases', () => {
+  const text = "The Commerce Department said on Monday that the U.S. Department of Commerce would review Nvidia's licences. US officials and U.S. lawmakers agreed.";
+  const entities = entitiesIn(text);
+
+  it('resolves different names of one agency to one record', () => {
+    const commerce = named(entities, 'U.S. Department of Commerce')!;
+    expect(commerce.type).toBe('organization');
+    expect(commerce.origin).toBe('registry');
+    expect(commerce.mentions.map((mention) => mention.surface)).toEqual(['Commerce Department', 'U.S. Department of Commerce']);
+    expect(commerce.aliases).toContain('Commerce Department');
+  });
+
+  it('resolves "U.S." and "US" to the United States', () => {
+    const unitedStates = named(entities, 'United States')!;
+    expect(unitedStates.type).toBe('place');
+    // The third "U.S." belongs to "U.S. Department of Commerce".
+    expect(unitedStates.mentions.map((mention) => mention.surface)).toEqual(['US', 'U.S.']);
+  });
+
+  it('strips possessives from the record but keeps them in the mention', () => {
+    const nvidia = named(entities, 'Nvidia')!;
+    expect(nvidia.mentions[0].surface).toBe("Nvidia's");
+    expect(nvidia.aliases).toEqual([]);
+    expect(names(entities)).not.toContain("Nvidia's");
+  });
+
+  it('keeps each mention with its sentence and exact span', () => {
+    expect(named(entities, 'Nvidia')!.mentions[0].sentence).toBe("The Commerce Department said on Monday that the U.S. Department of Commerce would review Nvidia's licences.");
+    expectSpansHold(text, entities);
+  });
+
+  it('uses a registry an editor extended', () => {
+    const registry: RegistryEntry[] = [...loadBuiltInRegistry(), { name: 'Vantor Labs', type: 'organization', aliases: ['Vantor'] }];
+    const found = entitiesIn('Critics said Vantor had copied the outputs.', registry);
+    expect(named(found, 'Vantor Labs')).toMatchObject({ origin: 'registry', type: 'organization' });
+  });
+});
+
+describe('extractEntities: people', () => {
+  it('drops honorifics and titles and links later surname mentions', () => {
+    const text = 'Sen. Jane Roe wrote to the agency on Monday. Ranking Member Tom Okafor disagreed with her. Roe said the agency had failed, and Okafor called that unfair.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Jane Roe')).toMatchObject({ type: 'person' });
+    expect(named(entities, 'Jane Roe')!.mentions.map((mention) => mention.surface)).toEqual(['Sen. Jane Roe', 'Roe']);
+    expect(named(entities, 'Tom Okafor')!.mentions).toHaveLength(2);
+    expect(names(entities)).not.toContain('Roe');
+    expect(names(entities).join('|')).not.toMatch(/Ranking Member|Sen\./);
+    expectSpansHold(text, entities);
+  });
+
+  it('recognises people whose given name it does not know, from how they are introduced', () => {
+    const text = 'Marguerite Okonkwo-Bell, a researcher at Stanford University, said the curbs worked. Okonkwo-Bell added that they came late. Tomasz Wren said the opposite.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Marguerite Okonkwo-Bell')).toMatchObject({ type: 'person' });
+    expect(named(entities, 'Marguerite Okonkwo-Bell')!.mentions).toHaveLength(2);
+    expect(named(entities, 'Tomasz Wren')?.type).toBe('person');
+    expect(named(entities, 'Stanford University')?.type).toBe('organization');
+  });
+
+  it('a surname with a courtesy title is a person, and the same person as a full name in the text', () => {
+    const entities = entitiesIn('Liang Wenfeng founded the lab in 2023. Mr. Liang declined to comment. Ms. Tanaka, his adviser, agreed.');
+    expect(named(entities, 'Liang Wenfeng')!.mentions).toHaveLength(2);
+    expect(named(entities, 'Tanaka')?.type).toBe('person');
+  });
+});
+
+describe('extractEntities: organisations', () => {
+  it('links an abbreviation the registry knows and one it does not', () => {
+    const text = 'The Bureau of Industry and Security (BIS) issued the rule. BIS said it would enforce it. The Halden Institute for Trade (HIT) criticised the rule. HIT said it was too broad.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Bureau of Industry and Security')!.mentions).toHaveLength(3);
+    const halden = named(entities, 'Halden Institute for Trade')!;
+    expect(halden).toMatchObject({ type: 'organization', origin: 'detected' });
+    expect(halden.aliases).toContain('HIT');
+    expect(halden.mentions.map((mention) => mention.surface)).toEqual(['Halden Institute for Trade', 'HIT', 'HIT']);
+    expect(names(entities)).not.toContain('HIT');
+  });
+
+  it('types a firm named like a person from the context it appears in', () => {
+    const text = 'However, analysts at Morgan Stanley said the chips were in demand. Goldman Sachs analysts expect sales to fall. Morgan Stanley said in a note that demand was strong.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Morgan Stanley')).toMatchObject({ type: 'organization' });
+    expect(named(entities, 'Morgan Stanley')!.mentions).toHaveLength(2);
+    expect(named(entities, 'Goldman Sachs')?.type).toBe('organization');
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([]);
+  });
+
+  it('does not take a person introduced by job title, or a nationality, for a firm', () => {
+    const entities = entitiesIn('The plant was opened by chief executive Rania Haddad on Monday. Chinese engineers at the site said Chinese analysts expect more orders.');
+    expect(named(entities, 'Rania Haddad')?.type).toBe('person');
+    expect(names(entities)).not.toContain('Chinese');
+  });
+
+  it('keeps a law named with "and" whole', () => {
+    const entities = entitiesIn('Lawyers said scraping could breach the Computer Fraud and Abuse Act in some cases.');
+    expect(named(entities, 'Computer Fraud and Abuse Act')?.type).toBe('law');
+  });
+
+  it('does not fuse two names joined by "and"', () => {
+    const entities = entitiesIn('Analysts at Morgan Stanley and Bernstein Research agreed. Officials in Kuala Lumpur and Hsinchu responded.');
+    expect(names(entities)).toEqual(expect.arrayContaining(['Morgan Stanley', 'Bernstein Research', 'Kuala Lumpur']));
+    expect(names(entities).some((name) => / and /.test(name))).toBe(false);
+  });
+
+  it('keeps "and" inside a name built with "of" or "for"', () => {
+    const entities = entitiesIn('A report from the Center for Strategic and International Studies said the rule was late.');
+    expect(named(entities, 'Center for Strategic and International Studies')?.type).toBe('organization');
+  });
+
+  it('links a firm\'s short name to its full name', () => {
+    const entities = entitiesIn('The startup Vantor Labs built a rival model. Critics said Vantor had copied outputs.');
+    expect(named(entities, 'Vantor Labs')!.mentions.map((mention) => mention.surface)).toEqual(['Vantor Labs', 'Vantor']);
+  });
+
+  it('types laws and places from their words and context', () => {
+    const entities = entitiesIn('Lawmakers introduced the Chip Security Act in May. A startup based in Hsinchu said the rule would hurt it.');
+    expect(named(entities, 'Chip Security Act')?.type).toBe('law');
+    expect(named(entities, 'Hsinchu')?.type).toBe('place');
+  });
+});
+
+describe('extractEntities: what is not an entity', () => {
+  it('ignores sentence-initial words, headings and page furniture', () => {
+    const text = 'Related Coverage\n\nSign Up For Our Newsletter\n\nHowever, the rule stands. Meanwhile exports grew. Despite the rule, sales rose. Asked about it, officials declined.\n\nRead more\n\nShare this article';
+    expect(entitiesIn(text)).toEqual([]);
+  });
+
+  it('does not make records of job titles', () => {
+    const entities = entitiesIn('Chief Executive Officer Elena Voss said the lab had done nothing wrong.');
+    expect(names(entities)).toEqual(['Elena Voss']);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/extract/sentences.ts';
+import { extractFigures, type Figure } from '../../src/extract/figures.ts';
+
+const figuresIn = (text: string) => extractFigures(splitSentences(text));
+const only = (text: string): Figure => {
+  const figures = figuresIn(text);
+  expect(figures, `figures in: ${text}`).toHaveLength(1);
+  return figures[0];
+};
+
+describe('extractFigures: what is counted', () => {
+  it.each([
+    ['The lab said it had logged 4.2 million requests from the accounts.', 4.2e6, 'count', 'requests'],
+    ['Nvidia expects a $5.5bn charge tied to its China inventory.', 5.5e9, 'USD', 'charge'],
+    ['The company booked a charge of 5.5 billion dollars in the quarter.', 5.5e9, 'USD', 'charge'],
+    ['The firm took a US$5.5 billion write-down on unsold chips.', 5.5e9, 'USD', 'write-down'],
+    ['The lab detected more than 16 million requests from the accounts.', 16e6, 'count', 'requests'],
+    ['Officials are reviewing roughly 3,000 licence applications this spring.', 3000, 'count', 'licence applications'],
+    ['The rule added 140 entities to the trade blacklist.', 140, 'count', 'entities'],
+    ['The firm bought £300m of servers for its new cluster.', 3e8, 'GBP', 'servers'],
+    ['Alibaba took a 25% stake in the startup.', 25, '%', 'stake'],
+  ])('%s', (sentence, value, unit, label) => {
+    const figure = only(sentence);
+    expect(figure).toMatchObject({ value, unit, label });
+  });
+
+  it.each([
+    ['Shares fell 15% in early trading.', 'shares'],
+    ['Exports dropped 15 per cent in the second quarter.', 'exports'],
+    ['Revenue rose 17 percent from a year earlier.', 'revenue'],
+    ['Shares of Nvidia fell 17% on Monday.', 'shares'],
+    ['The chipmaker warned that revenue would fall by about 8% this year.', 'revenue'],
+  ])('a percentage is labelled with what changed: %s', (sentence, label) => {
+    const figure = only(sentence);
+    expect(figure.unit).toBe('%');
+    expect(figure.label).toBe(label);
+  });
+
+  it('normalises currencies and scales', () => {
+    expect(only('Brussels pledged €2bn for new chip plants.')).toMatchObject({ value: 2e9, unit: 'EUR' });
+    expect(only('The fund raised ¥10 billion for domestic accelerators.')).toMatchObject({ value: 1e10, unit: 'CNY' });
+    expect(only('Sales in China were worth about $17bn last year.')).toMatchObject({ value: 17e9, unit: 'USD', label: 'sales' });
+  });
+
+  it('reads compute thresholds written as powers of ten', () => {
+    const figure = only('Models trained with more than 10^26 operations must be reported.');
+    expect(figure).toMatchObject({ value: 1e26, unit: 'operations', qualifier: 'more than' });
+  });
+
+  it('keeps the qualifier and includes it in the surface text', () => {
+    const figure = only('Officials are reviewing roughly 3,000 licence applications.');
+    expect(figure.qualifier).toBe('roughly');
+    expect(figure.text).toBe('roughly 3,000');
+    const sentence = splitSentences('Officials are reviewing roughly 3,000 licence applications.')[0];
+    expect(sentence.text.slice(figure.start - sentence.start, figure.end - sentence.start)).toBe(figure.text);
+  });
+
+  it('records offsets into the article text, not into the sentence', () => {
+    const text = 'The bill passed the committee.\n\nThe lab counted 24,000 fraudulent accounts.';
+    const [figure] = figuresIn(text);
+    expect(text.slice(figure.start, figure.end)).toBe('24,000');
+    expect(figure.sentence).toBe('The lab counted 24,000 fraudulent accounts.');
+  });
+});
+
+describe('extractFigures: who claims it', () => {
+  it.each([
+    ['The company booked a $400 million charge, the company said.', 'the company'],
+    ['The bureau is reviewing roughly 3,000 licence applications, according to the Commerce Department.', 'Commerce Department'],
+    ['OpenAI said it detected more than 16 million requests.', 'OpenAI'],
+    ['About 40 percent of the chips went to China, analysts at Bernstein estimated.', 'Bernstein'],
+    ['Exports fell 12%, according to Halden Trade Analytics Inc.', 'Halden Trade Analytics Inc.'],
+  ])('%s', (sentence, claimant) => {
+    expect(figuresIn(sentence)[0].claimant).toBe(claimant);
+  });
+
+  it('leaves the claimant empty when nobody is credited', () => {
+    expect(only('The rule added 140 entities to the trade blacklist.').claimant).toBeNull();
+  });
+});
+
+describe('extractFigures: things that are not figures', () => {
+  it.each([
+    ['a year', 'The rule took effect in 2025 after a long review.'],
+    ['a day of the month after the month', 'The rule was announced on January 13 by the agency.'],
+    ['a day of the month before the month', 'The rule came into force on 13 January 2025.'],
+    ['an abbreviated month', 'Officials met on Jan. 29 in Washington.'],
+    ['a clock time', 'The hearing starts at 3:30 p.m. in the Rayburn building.'],
+    ['an ordinal', 'It was the 2nd time this year that the list grew.'],
+    ['model versions', 'Anthropic released Opus 4.7 while OpenAI shipped GPT-4 and Meta released Llama 3.1.'],
+    ['product numbers', 'The startup unveiled Mythos 5 on the day of the iPhone 16 launch.'],
+    ['model names with decimals', 'Claude 3.5 Sonnet and Gemini 2.0 Flash were tested against Qwen2.5 models.'],
+    ['a reading time', '4 min read'],
+    ['a phone number', 'Call the press office on 202-555-0143 for details.'],
+    ['durations', 'The review took three weeks and the appeal 5 days.'],
+    ['a duration in hours', 'The outage lasted 24 hours before service resumed.'],
+  ])('%s', (_case, sentence) => {
+    expect(figuresIn(sentence)).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/extract/sentences.ts';
+import { extractEntities } from '../../src/extract/entities.ts';
+import { extractQuotes } from '../../src/extract/quotes.ts';
+
+const quotesIn = (text: string) => extractQuotes(text, extractEntities(text, splitSentences(text)));
+
+describe('extractQuotes: speaker and role', () => {
+  it('"…," said Jane Doe, head of policy at X.', () => {
+    const [quote] = quotesIn('"We have seen clear evidence of systematic copying," said Jane Doe, head of policy at Acme Labs.');
+    expect(quote).toMatchObject({ text: 'We have seen clear evidence of systematic copying', speaker: 'Jane Doe', speakerRole: 'head of policy at Acme Labs' });
+  });
+
+  it('"…," Jane Doe said. (curly quotes)', () => {
+    const [quote] = quotesIn('“The rule is long overdue and badly drafted,” Jane Doe said.');
+    expect(quote).toMatchObject({ text: 'The rule is long overdue and badly drafted', speaker: 'Jane Doe', speakerRole: null });
+  });
+
+  it('Jane Doe, a lawyer at Y, said: "…"', () => {
+    const [quote] = quotesIn('Jane Doe, a lawyer at Halden & Pryce, said: "Distillation is not theft under current law."');
+    expect(quote).toMatchObject({ text: 'Distillation is not theft under current law.', speaker: 'Jane Doe', speakerRole: 'a lawyer at Halden & Pryce' });
+  });
+
+  it('"…" according to X, with a name the name list does not know', () => {
+    const [quote] = quotesIn('"Export controls have slowed Chinese labs by a year," according to Tomasz Wren, an analyst at Kestrel Research.');
+    expect(quote).toMatchObject({ speaker: 'Tomasz Wren', speakerRole: 'an analyst at Kestrel Research' });
+  });
+
+  it('a titled speaker is stored without the title', () => {
+    const [quote] = quotesIn('“This is a national security issue, full stop,” said Sen. Jane Roe, who chairs the panel.');
+    expect(quote.speaker).toBe('Jane Roe');
+    expect(quote.speakerRole).toBeNull();
+  });
+
+  it('an organisation speaking through a statement', () => {
+    const [quote] = quotesIn('"We will comply with every rule that applies to us," the company said in a statement.');
+    expect(quote.speaker).toBe('the company');
+  });
+
+  it('a quoted fragment inside reported speech belongs to the subject of "said"', () => {
+    const text = 'Zhao Lei, a spokesman for the ministry, said on Tuesday that the curbs were "a blatant abuse of export control measures."';
+    expect(quotesIn(text)[0]).toMatchObject({ speaker: 'Zhao Lei', speakerRole: 'a spokesman for the ministry' });
+    expect(quotesIn('The ministry said the move was "a typical act of economic bullying that harms supply chains."')[0].speaker).toBe('the ministry');
+  });
+
+  it('a pronoun resolves to the last person named before the quote', () => {
+    const text = 'Priya Natarajan runs the policy team at the lab. Her deputy, Owen Marsh, joined in March.\n\nNatarajan was blunt. "We are not going to tolerate this kind of abuse," she said.';
+    expect(quotesIn(text)[0].speaker).toBe('Priya Natarajan');
+  });
+
+  it('a quote continuing in the next sentence keeps its speaker', () => {
+    const text = '"The accounts were linked to a single operator," said Marcus Hale. "We shut them down within hours." He added that the investigation was continuing.';
+    expect(quotesIn(text).map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['The accounts were linked to a single operator', 'Marcus Hale'],
+      ['We shut them down within hours.', 'Marcus Hale'],
+    ]);
+  });
+
+  it('a quote in a new paragraph without attribution does not inherit the previous speaker', () => {
+    const text = '"The accounts were linked to a single operator," said Marcus Hale.\n\n"Nobody has shown us any evidence of wrongdoing at all."';
+    const quotes = quotesIn(text);
+    expect(quotes[1].speaker).toBeNull();
+  });
+});
+
+describe('extractQuotes: what is not a quote', () => {
+  it('skips scare quotes and titles of a few words', () => {
+    expect(quotesIn('The company called the practice "distillation" and said it broke its "terms of use".')).toEqual([]);
+  });
+
+  it('never treats a paraphrase as a quote', () => {
+    expect(quotesIn('She said the rule was overdue. Jane Doe told reporters that the agency had moved too slowly.')).toEqual([]);
+  });
+});
+
+describe('extractQuotes: offsets', () => {
+  it('points at the quoted words in the article text, with straight or curly marks', () => {
+    for (const text of [
+      'Intro sentence here.\n\n"We have seen clear evidence of copying," said Jane Doe.',
+      'Intro sentence here.\n\n“We have seen clear evidence of copying,” said Jane Doe.',
+    ]) {
+      const [quote] = quotesIn(text);
+      expect(text.slice(quote.start, quote.end)).toBe(quote.text);
+      expect(quote.text).toBe('We have seen clear evidence of copying');
+    }
+  });
+});
