@@ -54,9 +54,13 @@ export function isBlockedAddress(address: string): boolean {
   if (family === 4) return blockedV4.check(bare, 'ipv4');
   if (family === 6) {
     if (blockedV6.check(bare, 'ipv6')) return true;
-    // Any address that embeds IPv4 (mapped, compatible, NAT64, 6to4) is refused outright: a
-    // crawler has no business reaching IPv4 hosts through those forms.
-    return embeddedIPv4(bare) !== null;
+    const groups = expandIPv6(bare);
+    // IPv4-mapped and IPv4-compatible forms are refused outright: they only ever reach IPv4 hosts
+    // through the local stack. NAT64 and 6to4 addresses are judged by the IPv4 address they carry,
+    // so a DNS64 network can still reach public IPv4-only sites.
+    if (groups && groups.slice(0, 5).every((group) => group === 0) && (groups[5] === 0xffff || groups[5] === 0)) return true;
+    const v4 = embeddedIPv4(bare);
+    return v4 !== null && blockedV4.check(v4, 'ipv4');
   }
   return false;
 }

@@ -181,8 +181,8 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
       if (result.contentType && !/html|xml|text\/plain/i.test(result.contentType)) {
         throw new FetchError('content-type', `expected an HTML page, got ${result.contentType}`);
       }
-      const { text } = decodeBody(result.body, result.contentType);
-      if (storeDocument(db, source.id, task.url, result, text, task.item)) summary.pagesFetched++;
+      const { text, charset } = decodeBody(result.body, result.contentType);
+      if (storeDocument(db, source.id, task.url, result, text, task.item, charset)) summary.pagesFetched++;
       else summary.pagesUnchanged++;
     } catch (error) {
       recordError(source, task.url, error);
@@ -193,13 +193,13 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
 }
 
 /** Stores (or updates) a raw document; returns false when the stored copy already had these bytes. */
-export function storeDocument(db: TrackerDb, sourceId: number, url: string, result: FetchResult, text: string, item: FeedItem | null): boolean {
+export function storeDocument(db: TrackerDb, sourceId: number, url: string, result: FetchResult, text: string, item: FeedItem | null, charset = 'utf-8'): boolean {
   const sha = crypto.createHash('sha256').update(text).digest('hex');
   const existing = db.select({ id: documents.id, sha: documents.bodySha256 }).from(documents).where(eq(documents.url, url)).get();
   if (existing?.sha === sha) return false;
   const values = {
     sourceId, url, finalUrl: result.finalUrl, status: result.status, contentType: result.contentType,
-    charset: 'utf-8', body: gzipText(text), bodySha256: sha,
+    charset, body: gzipText(text), bodySha256: sha,
     etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null,
     feedItem: item ? JSON.stringify({ title: item.title, summary: item.summary, publishedAt: item.publishedAt, author: item.author, link: item.link }) : null,
     fetchedAt: nowIso(), needsExtract: true,

@@ -36,9 +36,10 @@ export interface FetchResult {
   body: Buffer;
 }
 
-const agents = new Map<boolean, Agent>();
+const agents = new Map<string, Agent>();
 function agentFor(allowPrivateHosts: boolean, connectTimeoutMs: number): Agent {
-  let agent = agents.get(allowPrivateHosts);
+  const key = `${allowPrivateHosts}:${connectTimeoutMs}`;
+  let agent = agents.get(key);
   if (!agent) {
     agent = new Agent({
       connect: allowPrivateHosts
@@ -46,7 +47,7 @@ function agentFor(allowPrivateHosts: boolean, connectTimeoutMs: number): Agent {
         : { timeout: connectTimeoutMs, lookup: guardedLookup as never },
       keepAliveTimeout: 4000,
     });
-    agents.set(allowPrivateHosts, agent);
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -94,6 +95,11 @@ async function readCapped(body: Dispatcher.ResponseData['body'], encoding: strin
   if (kind === 'gzip' || kind === 'x-gzip') decoder = zlib.createGunzip();
   else if (kind === 'deflate') decoder = zlib.createInflate();
   else if (kind === 'br') decoder = zlib.createBrotliDecompress();
+  else if (kind && kind !== 'identity') {
+    body.on('error', () => {});
+    body.destroy();
+    throw new FetchError('parse-error', `unsupported Content-Encoding "${encoding}"`);
+  }
 
   const tooLarge = () => new FetchError('too-large', `body exceeds the limit of ${maxBytes} bytes`);
   if (!decoder) {
@@ -107,14 +113,15 @@ async function readCapped(body: Dispatcher.ResponseData['body'], encoding: strin
   // Count bytes after decompression, so a small compressed bomb stops at the limit.
   return await new Promise<Buffer>((resolve, reject) => {
     const stream = decoder!;
-    const fail = (error: Error) => { body.destroy(); stream.destroy(); reject(error); };
-    signal.addEventListener('abort', () => fail(new FetchError('timeout', 'the response took too long')), { once: true });
+    const onAbort = () => fail(new FetchError('timeout', 'the response took too long'));
+    const fail = (error: Error) => { signal.removeEventListener('abort', onAbort); body.destroy(); stream.destroy(); reject(error); };
+    signal.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > maxBytes) fail(tooLarge());
       else chunks.push(chunk);
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('end', () => { signal.removeEventListener('abort', onAbort); resolve(Buffer.concat(chunks)); });
     stream.on('error', (error) => fail(new FetchError('parse-error', `cannot decompress ${kind} body: ${error.message}`)));
     body.on('error', (error) => fail(error));
     body.pipe(stream);

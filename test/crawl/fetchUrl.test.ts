@@ -288,6 +288,8 @@ describe('isBlockedAddress', () => {
   it.each([
     '93.184.216.34', '8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1',
     '192.169.0.1', '11.0.0.1', '2606:4700::1111', '2001:4860:4860::8888', '[2a00:1450:4001:80b::200e]',
+    // NAT64 and 6to4 forms of a public IPv4 address (93.184.216.34): judged by the address they carry.
+    '64:ff9b::5db8:d822', '64:ff9b::93.184.216.34', '2002:5db8:d822::1',
   ])('allows public %s', (address) => {
     expect(isBlockedAddress(address)).toBe(false);
   });
