@@ -25,6 +25,20 @@ export const sources = sqliteTable('sources', {
   nextAttemptAt: text('next_attempt_at'),
   itemsSeen: integer('items_seen').notNull().default(0),
   createdAt: text('created_at').notNull(),
+  /** Where the source came from: config (synced from the config file on every crawl) or import
+   * (`tracker sources import FILE.opml`; kept and crawled although the config does not list it). */
+  origin: text('origin').notNull().default('config'),
+});
+
+/** robots.txt per origin (scheme://host:port), kept for 24 hours so a run does not refetch it.
+ * Only definitive answers are stored: a 5xx or an unreachable server disallows for that run only. */
+export const robotsTxt = sqliteTable('robots_txt', {
+  origin: text('origin').primaryKey(),
+  /** HTTP status of the fetch (after redirects). */
+  status: integer('status').notNull(),
+  /** The file's text (at most 500 KiB); empty for a 4xx, which allows everything. */
+  body: text('body').notNull(),
+  fetchedAt: text('fetched_at').notNull(),
 });
 
 /** Every failed fetch or parse, named by kind, so health reports can count them. */

@@ -22,7 +22,7 @@ export async function runCrawl(db: TrackerDb, config: Config, options: GlobalOpt
   const summary = await crawl(db, config, { force: options.force, log: log(options) });
   recordRun(db, 'crawl', startedAt, { ...summary, errors: summary.errors.length });
   checkpoint(db);
-  say(options, `crawl: ${summary.sources} sources (${summary.sourcesFailed} failed, ${summary.feedsNotModified} not modified, ${summary.sourcesSkipped} waiting for backoff), ${summary.pagesFetched} pages fetched, ${summary.pagesUnchanged} unchanged, ${summary.pagesFailed} failed`);
+  say(options, `crawl: ${summary.sources} sources (${summary.sourcesFailed} failed, ${summary.feedsNotModified} not modified, ${summary.sourcesSkipped} waiting for backoff), ${summary.pagesFetched} pages fetched, ${summary.pagesUnchanged} unchanged, ${summary.pagesFailed} failed, ${summary.pagesSkipped} skipped (robots.txt or rate-limited host)`);
   return summary;
 }
 
@@ -74,8 +74,8 @@ export async function runPublish(db: TrackerDb, config: Config, dbPath: string, 
 
 export function registerStageCommands(program: Command): void {
   program.command('crawl')
-    .description('fetch the configured sources and the article pages they list')
-    .option('--force', 'fetch sources even when their backoff says to wait')
+    .description('fetch the configured and imported sources and the article pages they list (robots.txt obeyed)')
+    .option('--force', 'fetch sources even when their backoff (after failures or a Retry-After) says to wait')
     .action(async (_options, command: Command) => {
       const options = globalOptions(command);
       await withDatabase(options, async (db, config) => {

@@ -1,17 +1,25 @@
 // The crawl stage: fetch every due source, parse it, fetch the article pages it points at, and
 // store them as compressed raw documents. Every failure is named and recorded against its source;
-// the run always goes on.
+// the run always goes on. Sources are feeds (RSS, Atom, RDF, JSON Feed), sitemaps (news or plain,
+// indexes followed one level deep, .xml.gz too), the Federal Register documents API, and HTML
+// pages (an advertised feed is followed, else the page is an article itself).
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
 import { sources, documents, fetchErrors } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
-import { fetchUrl, FetchError, type FetchOptions, type FetchResult } from './fetchUrl.ts';
+import { FetchError, type FetchOptions, type FetchResult } from './fetchUrl.ts';
 import { decodeBody } from './charset.ts';
 import { parseFeed, sniffFeedFormat, FeedParseError, type FeedItem } from './feed.ts';
-import { HostQueue, mapConcurrent } from './hostQueue.ts';
+import { mapConcurrent } from './hostQueue.ts';
 import { discoverFeedLinks } from './discover.ts';
+import { PoliteFetcher, FetchSkipped } from './politeFetcher.ts';
+import { isSitemap, isGzip, gunzipCapped, parseSitemap, sitemapItems, type SitemapEntry } from './sitemap.ts';
+import { isFederalRegisterApi, looksLikeFederalRegister, parseFederalRegister, federalRegisterItems } from './federalRegister.ts';
+import { syncSources, type SourceRow } from './sources.ts';
+
+export { syncSources } from './sources.ts';
 
 export interface CrawlSummary {
   sources: number;
@@ -21,6 +29,8 @@ export interface CrawlSummary {
   pagesFetched: number;
   pagesUnchanged: number;
   pagesFailed: number;
+  /** Pages not fetched: disallowed by robots.txt, or their host paused after a 429/503. */
+  pagesSkipped: number;
   errors: { source: string; url: string; kind: string; message: string }[];
 }
 
@@ -30,24 +40,13 @@ export interface CrawlOptions {
   log?: (line: string) => void;
 }
 
-type SourceRow = typeof sources.$inferSelect;
+/** Most child sitemaps of a sitemap index read per run (the newest by lastmod first). */
+export const MAX_CHILD_SITEMAPS = 5;
+
+/** Longest Retry-After a source is left alone for. */
+export const MAX_RETRY_AFTER_MS = 7 * 24 * 3600_000;
 
 const nowIso = () => new Date().toISOString();
-
-/** Adds the config's sources to the database (new ones) and updates names and topic filters. */
-export function syncSources(db: TrackerDb, config: Config): SourceRow[] {
-  const at = nowIso();
-  db.transaction((tx) => {
-    for (const source of config.sources) {
-      tx.insert(sources)
-        .values({ url: source.url, name: source.name ?? null, topics: source.topics ? JSON.stringify(source.topics) : null, createdAt: at })
-        .onConflictDoUpdate({ target: sources.url, set: { name: source.name ?? null, topics: source.topics ? JSON.stringify(source.topics) : null } })
-        .run();
-    }
-  });
-  const configured = new Set(config.sources.map((source) => source.url));
-  return db.select().from(sources).all().filter((row) => configured.has(row.url));
-}
 
 function backoffMs(failures: number): number {
   return Math.min(24 * 3600_000, 5 * 60_000 * 2 ** Math.max(0, failures - 1));
@@ -63,16 +62,35 @@ export function gunzipText(body: Buffer): string {
 
 interface PageTask { url: string; item: FeedItem | null; sourceId: number }
 
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
+/** Media types that are never a feed, a sitemap or a page, whatever the bytes look like. */
+function refuseMedia(contentType: string | null, expected: string): void {
+  if (contentType && /^\s*(image|audio|video|font)\//i.test(contentType)) {
+    throw new FetchError('content-type', `expected ${expected}, got ${contentType.split(';')[0].trim()}`);
+  }
+}
+
+/** The body as text: a gzip file served without Content-Encoding (sitemap.xml.gz) is inflated
+ * first, with the same size cap; then the charset is decoded (header, BOM, declaration). */
+function bodyText(result: FetchResult, maxBytes: number): string {
+  const bytes = isGzip(result.body) ? gunzipCapped(result.body, maxBytes) : result.body;
+  return decodeBody(bytes, result.contentType).text;
+}
+
+interface SourceContent { kind: string; items: FeedItem[]; page?: { text: string } }
+
 export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions = {}): Promise<CrawlSummary> {
   const log = options.log ?? (() => {});
-  const summary: CrawlSummary = { sources: 0, sourcesFailed: 0, sourcesSkipped: 0, feedsNotModified: 0, pagesFetched: 0, pagesUnchanged: 0, pagesFailed: 0, errors: [] };
-  const queue = new HostQueue(config.fetch.perHostConcurrency, config.fetch.minDelayMs);
+  const summary: CrawlSummary = { sources: 0, sourcesFailed: 0, sourcesSkipped: 0, feedsNotModified: 0, pagesFetched: 0, pagesUnchanged: 0, pagesFailed: 0, pagesSkipped: 0, errors: [] };
   const baseOptions: FetchOptions = {
     userAgent: config.fetch.userAgent,
     timeoutMs: config.fetch.timeoutMs,
     maxBytes: config.fetch.maxBytes,
     allowPrivateHosts: config.fetch.allowPrivateHosts,
   };
+  const fetcher = new PoliteFetcher(db, baseOptions, config.fetch.perHostConcurrency, config.fetch.minDelayMs, log);
   const rows = syncSources(db, config);
   const now = Date.now();
   const due = rows.filter((row) => options.force || !row.nextAttemptAt || Date.parse(row.nextAttemptAt) <= now);
@@ -94,7 +112,8 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
   const sourceFailed = (source: SourceRow, error: unknown) => {
     const { kind, message } = recordError(source, source.url, error);
     const failures = source.consecutiveFailures + 1;
-    const retryAfter = error instanceof FetchError && error.retryAfterMs !== undefined ? error.retryAfterMs : backoffMs(failures);
+    // A Retry-After is honoured, up to a week: a date in 2099 must not retire the source for good.
+    const retryAfter = error instanceof FetchError && error.retryAfterMs !== undefined ? Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS) : backoffMs(failures);
     markSource(source, {
       lastFetchAt: nowIso(), lastStatus: kind, lastError: message, consecutiveFailures: failures,
       nextAttemptAt: new Date(Date.now() + retryAfter).toISOString(),
@@ -102,18 +121,68 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
     summary.sourcesFailed++;
   };
 
-  // Sources are fetched concurrently; the host queue keeps each host polite.
+  /** A sitemap index: its newest child sitemaps (one level deep), merged newest first. */
+  const readSitemapIndex = async (source: SourceRow, children: { url: string; lastmod: string | null }[]): Promise<FeedItem[]> => {
+    const ordered = [...children].sort((a, b) => (b.lastmod ? Date.parse(b.lastmod) : 0) - (a.lastmod ? Date.parse(a.lastmod) : 0));
+    const entries: SitemapEntry[] = [];
+    let firstError: unknown = null;
+    let read = 0;
+    for (const child of ordered.slice(0, MAX_CHILD_SITEMAPS)) {
+      if (read > 0 && entries.length >= config.fetch.maxItemsPerFeed) break;
+      try {
+        const result = await fetcher.fetch(child.url, { accept: 'application/xml, text/xml;q=0.9, */*;q=0.5' });
+        refuseMedia(result.contentType, 'a sitemap');
+        const parsed = parseSitemap(bodyText(result, config.fetch.maxBytes), result.finalUrl);
+        // One level deep: an index inside an index is not followed.
+        if (parsed.kind === 'urlset') entries.push(...parsed.entries);
+        read++;
+      } catch (error) {
+        recordError(source, child.url, error);
+        firstError ??= error;
+      }
+    }
+    if (read === 0 && firstError) throw firstError;
+    return sitemapItems(entries);
+  };
+
+  /** Works out what a fetched source is (content type, then the bytes) and reads its items. */
+  const readSource = async (source: SourceRow, result: FetchResult): Promise<SourceContent> => {
+    refuseMedia(result.contentType, 'a feed, a sitemap or a page');
+    const text = bodyText(result, config.fetch.maxBytes);
+    if (isFederalRegisterApi(source.url) || isFederalRegisterApi(result.finalUrl) || looksLikeFederalRegister(text)) {
+      return { kind: 'federal-register', items: federalRegisterItems(parseFederalRegister(text, result.finalUrl)) };
+    }
+    if (isSitemap(text)) {
+      const parsed = parseSitemap(text, result.finalUrl);
+      if (parsed.kind === 'urlset') return { kind: 'sitemap', items: sitemapItems(parsed.entries) };
+      return { kind: 'sitemap-index', items: await readSitemapIndex(source, parsed.sitemaps) };
+    }
+    const format = sniffFeedFormat(text);
+    if (format === 'html') {
+      // A page: follow its advertised feed if it has one, else it is an article itself.
+      const feedLinks = discoverFeedLinks(text, result.finalUrl);
+      if (feedLinks.length === 0) return { kind: 'html', items: [], page: { text } };
+      const feedResult = await fetcher.fetch(feedLinks[0], { accept: FEED_ACCEPT });
+      refuseMedia(feedResult.contentType, 'a feed');
+      const feed = parseFeed(bodyText(feedResult, config.fetch.maxBytes), feedResult.finalUrl);
+      return { kind: `html+${feed.format}`, items: feed.items };
+    }
+    if (format === 'opml') {
+      const feed = parseFeed(text, result.finalUrl);
+      throw new FeedParseError(`this is an OPML list of ${feed.outlines?.length ?? 0} feeds: import it with \`tracker sources import FILE\``);
+    }
+    const feed = parseFeed(text, result.finalUrl);
+    return { kind: feed.format, items: feed.items };
+  };
+
+  // Sources are fetched concurrently; the polite fetcher keeps each host polite.
   const pageTasks: PageTask[] = [];
   await mapConcurrent(due, 8, async (source) => {
     summary.sources++;
     log(`fetching ${source.name ?? source.url}`);
     let result: FetchResult;
     try {
-      result = await queue.run(source.url, () => fetchUrl(source.url, {
-        ...baseOptions,
-        etag: source.etag, lastModified: source.lastModified,
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
-      }));
+      result = await fetcher.fetch(source.url, { etag: source.etag, lastModified: source.lastModified, accept: FEED_ACCEPT });
     } catch (error) {
       sourceFailed(source, error);
       return;
@@ -123,39 +192,17 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
       markSource(source, { lastFetchAt: nowIso(), lastSuccessAt: nowIso(), lastStatus: 'not-modified', lastError: null, consecutiveFailures: 0, nextAttemptAt: null });
       return;
     }
-    const { text } = decodeBody(result.body, result.contentType);
-    const format = sniffFeedFormat(text);
     try {
-      let items: FeedItem[] = [];
-      let kind: string = format ?? 'unknown';
-      if (format === 'html') {
-        // A page: follow its advertised feed if it has one, else it is an article itself.
-        const feedLinks = discoverFeedLinks(text, result.finalUrl);
-        if (feedLinks.length > 0) {
-          const feedResult = await queue.run(feedLinks[0], () => fetchUrl(feedLinks[0], baseOptions));
-          const feed = parseFeed(decodeBody(feedResult.body, feedResult.contentType).text, feedResult.finalUrl);
-          items = feed.items;
-          kind = `html+${feed.format}`;
-        } else {
-          storeDocument(db, source.id, source.url, result, text, null);
-          summary.pagesFetched++;
-          kind = 'html';
-        }
-      } else if (format === 'opml') {
-        const feed = parseFeed(text, result.finalUrl);
-        throw new FeedParseError(`this is an OPML list of ${feed.outlines?.length ?? 0} feeds: import it with \`tracker sources import\``);
-      } else {
-        if (result.contentType && /^(image|audio|video)\//i.test(result.contentType)) {
-          throw new FetchError('content-type', `expected a feed or a page, got ${result.contentType}`);
-        }
-        const feed = parseFeed(text, result.finalUrl);
-        items = feed.items;
-        kind = feed.format;
+      const content = await readSource(source, result);
+      if (content.page) {
+        const { charset } = decodeBody(result.body, result.contentType);
+        if (storeDocument(db, source.id, source.url, result, content.page.text, null, charset)) summary.pagesFetched++;
+        else summary.pagesUnchanged++;
       }
-      const selected = items.filter((item) => item.link).slice(0, config.fetch.maxItemsPerFeed);
+      const selected = content.items.filter((item) => item.link).slice(0, config.fetch.maxItemsPerFeed);
       for (const item of selected) pageTasks.push({ url: item.link!, item, sourceId: source.id });
       markSource(source, {
-        kind, lastFetchAt: nowIso(), lastSuccessAt: nowIso(), lastStatus: 'ok', lastError: null, consecutiveFailures: 0, nextAttemptAt: null,
+        kind: content.kind, lastFetchAt: nowIso(), lastSuccessAt: nowIso(), lastStatus: 'ok', lastError: null, consecutiveFailures: 0, nextAttemptAt: null,
         etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null,
         itemsSeen: source.itemsSeen + selected.length,
       });
@@ -171,22 +218,24 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
     const source = sourceById.get(task.sourceId)!;
     const existing = db.select({ id: documents.id, fetchedAt: documents.fetchedAt, etag: documents.etag, lastModified: documents.lastModified })
       .from(documents).where(eq(documents.url, task.url)).get();
+    // An item updated since the stored copy was fetched is fetched again (conditionally), and its
+    // document row updated in place, so the article keeps its id.
     const itemChanged = existing && task.item?.updatedAt && Date.parse(task.item.updatedAt) > Date.parse(existing.fetchedAt);
     if (existing && !itemChanged) { summary.pagesUnchanged++; return; }
     try {
-      const result = await queue.run(task.url, () => fetchUrl(task.url, {
-        ...baseOptions, etag: existing?.etag, lastModified: existing?.lastModified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
-      }));
+      const result = await fetcher.fetch(task.url, { etag: existing?.etag, lastModified: existing?.lastModified, accept: PAGE_ACCEPT });
       if (result.notModified) { summary.pagesUnchanged++; return; }
+      refuseMedia(result.contentType, 'an HTML page');
       if (result.contentType && !/html|xml|text\/plain/i.test(result.contentType)) {
-        throw new FetchError('content-type', `expected an HTML page, got ${result.contentType}`);
+        throw new FetchError('content-type', `expected an HTML page, got ${result.contentType.split(';')[0].trim()}`);
       }
       const { text, charset } = decodeBody(result.body, result.contentType);
       if (storeDocument(db, source.id, task.url, result, text, task.item, charset)) summary.pagesFetched++;
       else summary.pagesUnchanged++;
     } catch (error) {
       recordError(source, task.url, error);
-      summary.pagesFailed++;
+      if (error instanceof FetchSkipped) summary.pagesSkipped++;
+      else summary.pagesFailed++;
     }
   });
   return summary;

@@ -91,6 +91,12 @@ function find(element: Element, name: string, prefix?: string): Element | undefi
   return childElements(element).find((child) => localName(child) === name && (prefix === undefined || prefixOf(child) === prefix));
 }
 
+/** The feed format's own element, not an extension's of the same local name (media:title, dc:title, itunes:summary). */
+const extensionPrefixes = new Set(['media', 'dc', 'dcterms', 'itunes', 'content', 'slash', 'wfw', 'georss', 'googleplay']);
+function findOwn(element: Element, name: string): Element | undefined {
+  return childElements(element).find((child) => localName(child) === name && !extensionPrefixes.has(prefixOf(child)));
+}
+
 function findAll(element: Element, name: string): Element[] {
   return childElements(element).filter((child) => localName(child) === name);
 }
@@ -158,6 +164,34 @@ function rssLinkElement(element: Element): Element | undefined {
   return find(element, 'link', '') ?? findAll(element, 'link').find((link) => (attribute(link, 'rel') ?? 'alternate') === 'alternate');
 }
 
+/** A Media RSS element (media:title, media:description, media:content …) on the item itself, or
+ * inside its media:group or media:content, as publishers nest them either way. */
+function mediaElement(item: Element, name: string): Element | undefined {
+  const direct = find(item, name, 'media');
+  if (direct) return direct;
+  for (const container of childElements(item).filter((child) => prefixOf(child) === 'media' && ['group', 'content'].includes(localName(child)))) {
+    const nested = find(container, name, 'media') ?? mediaElement(container, name);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** A media:content that is itself the story (a web page), usable when the item has no link. */
+function mediaPageUrl(item: Element): string | undefined {
+  const candidates = [...findAll(item, 'content').filter((child) => prefixOf(child) === 'media'),
+    ...findAll(item, 'group').filter((child) => prefixOf(child) === 'media').flatMap((group) => findAll(group, 'content'))];
+  const page = candidates.find((content) => /html/i.test(attribute(content, 'type') ?? '') || (attribute(content, 'medium') ?? '').toLowerCase() === 'document');
+  return page ? attribute(page, 'url') : undefined;
+}
+
+function firstText(...elements: (Element | undefined)[]): string {
+  for (const element of elements) {
+    const value = text(element);
+    if (value) return value;
+  }
+  return '';
+}
+
 function parseRssItem(item: Element, feedUrl: string | null): FeedItem {
   const base = baseFor(item, feedUrl);
   const linkElement = rssLinkElement(item);
@@ -165,19 +199,21 @@ function parseRssItem(item: Element, feedUrl: string | null): FeedItem {
   const guid = find(item, 'guid');
   const guidText = text(guid);
   const permalink = guid && attribute(guid, 'ispermalink')?.trim().toLowerCase() !== 'false' && /^https?:/i.test(guidText) ? resolveUrl(guidText, base) : null;
-  const dateText = text(find(item, 'pubdate')) || text(find(item, 'date', 'dc')) || text(find(item, 'issued')) || text(find(item, 'published'));
-  const description = text(find(item, 'description')) || text(find(item, 'summary'));
+  // Dublin Core (RSS 1.0 and many RSS 2.0 feeds) stands in for the RSS elements it duplicates.
+  const dateText = firstText(find(item, 'pubdate'), find(item, 'date', 'dc'), find(item, 'issued'), find(item, 'created', 'dcterms'), find(item, 'published'));
   const content = text(find(item, 'encoded', 'content'));
-  const author = text(find(item, 'creator', 'dc')) || text(find(item, 'author'));
-  const title = plainSummary(text(find(item, 'title'))) ?? '';
-  const finalLink = link ?? permalink;
+  const description = firstText(findOwn(item, 'description'), findOwn(item, 'summary'), find(item, 'description', 'dc'), mediaElement(item, 'description'));
+  const author = firstText(find(item, 'creator', 'dc'), find(item, 'author'), mediaElement(item, 'credit'));
+  const title = plainSummary(firstText(findOwn(item, 'title'), find(item, 'title', 'dc'), mediaElement(item, 'title'))) ?? '';
+  const finalLink = link ?? permalink ?? resolveUrl(mediaPageUrl(item), base);
   return {
     id: guidText || finalLink || title,
     title,
     link: finalLink,
     publishedAt: parseLooseDate(dateText),
-    updatedAt: parseLooseDate(text(find(item, 'updated')) || text(find(item, 'modified', 'dcterms'))),
-    summary: description ? plainSummary(description) : null,
+    updatedAt: parseLooseDate(firstText(find(item, 'updated'), find(item, 'modified', 'dcterms'))),
+    // content:encoded is the full article; its opening stands in for a missing description.
+    summary: description ? plainSummary(description) : content ? plainSummary(content)?.slice(0, 500) ?? null : null,
     content: content || null,
     author: author || null,
   };
@@ -192,8 +228,8 @@ function atomLink(entry: Element, base: string | null): string | null {
 function parseAtomEntry(entry: Element, feedUrl: string | null): FeedItem {
   const base = baseFor(entry, feedUrl);
   const link = atomLink(entry, base);
-  const title = plainSummary(text(find(entry, 'title'))) ?? '';
-  const summary = text(find(entry, 'summary'));
+  const title = plainSummary(firstText(findOwn(entry, 'title'), mediaElement(entry, 'title'))) ?? '';
+  const summary = firstText(findOwn(entry, 'summary'), mediaElement(entry, 'description'));
   const content = text(find(entry, 'content'));
   const authorElement = find(entry, 'author');
   const author = authorElement ? text(find(authorElement, 'name')) || text(authorElement) : '';
@@ -273,6 +309,15 @@ export function sniffFeedFormat(source: string): FeedFormat | 'html' | null {
   return null;
 }
 
+/** Drops the last item of a truncated document when it was cut before its closing tag: the parser
+ * closes it at the end of the text, and its half-written link or title would be taken at face value. */
+function complete(items: Element[], source: string, name: string): Element[] {
+  const last = items[items.length - 1];
+  if (!last || last.startIndex === null) return items;
+  const closing = new RegExp(`</(\\w+:)?${name}\\s*>`, 'i');
+  return closing.test(source.slice(last.startIndex)) ? items : items.slice(0, -1);
+}
+
 /** Parses a decoded feed document. `feedUrl` resolves relative links. Throws FeedParseError. */
 export function parseFeed(source: string, feedUrl: string | null = null): ParsedFeed {
   const format = sniffFeedFormat(source);
@@ -282,18 +327,18 @@ export function parseFeed(source: string, feedUrl: string | null = null): Parsed
     if (!source.trim()) throw new FeedParseError('the document is empty');
     throw new FeedParseError('not a recognised feed (expected RSS, Atom, RDF, JSON Feed or OPML)');
   }
-  const document = parseDocument(source, { xmlMode: true, recognizeCDATA: true, decodeEntities: false });
+  const document = parseDocument(source, { xmlMode: true, recognizeCDATA: true, decodeEntities: false, withStartIndices: true });
   const root = document.children.filter(isElement).find((element) => ['rss', 'rdf', 'feed', 'opml'].includes(localName(element)));
   if (!root) throw new FeedParseError(`no ${format} root element found`);
   if (format === 'opml') return parseOpml(root, feedUrl);
   if (format === 'atom') {
     const base = baseFor(root, feedUrl);
-    const entries = findAll(root, 'entry').slice(0, MAX_ITEMS);
+    const entries = complete(findAll(root, 'entry'), source, 'entry').slice(0, MAX_ITEMS);
     return { format, title: plainSummary(text(find(root, 'title'))) ?? '', link: atomLink(root, base), items: entries.map((entry) => parseAtomEntry(entry, feedUrl)) };
   }
   const channel = find(root, 'channel');
   // RSS 1.0 puts items beside the channel; RSS 2.0 inside it. Accept either, as real feeds mix them up.
-  const items = [...(channel ? findAll(channel, 'item') : []), ...findAll(root, 'item')].slice(0, MAX_ITEMS);
+  const items = complete([...(channel ? findAll(channel, 'item') : []), ...findAll(root, 'item')], source, 'item').slice(0, MAX_ITEMS);
   if (!channel && items.length === 0) throw new FeedParseError('the feed has no channel and no items');
   const channelBase = channel ? baseFor(channel, feedUrl) : feedUrl;
   const channelLink = channel ? rssLinkElement(channel) : undefined;

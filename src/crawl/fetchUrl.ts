@@ -24,6 +24,9 @@ export interface FetchOptions {
   lastModified?: string | null;
   accept?: string;
   maxRedirects?: number;
+  /** Keep the first `maxBytes` bytes of a longer body instead of failing with too-large
+   * (robots.txt: the RFC asks for at least 500 KiB to be parsed, the rest may be ignored). */
+  truncate?: boolean;
 }
 
 export interface FetchResult {
@@ -87,7 +90,7 @@ function checkTarget(url: URL, allowPrivateHosts: boolean): void {
   }
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], encoding: string | null, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
+async function readCapped(body: Dispatcher.ResponseData['body'], encoding: string | null, maxBytes: number, signal: AbortSignal, truncate = false): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   let decoder: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null = null;
@@ -105,7 +108,13 @@ async function readCapped(body: Dispatcher.ResponseData['body'], encoding: strin
   if (!decoder) {
     for await (const chunk of body) {
       total += chunk.length;
-      if (total > maxBytes) { body.destroy(); throw tooLarge(); }
+      if (total > maxBytes) {
+        body.on('error', () => {});
+        body.destroy();
+        if (!truncate) throw tooLarge();
+        chunks.push((chunk as Buffer).subarray(0, (chunk as Buffer).length - (total - maxBytes)));
+        break;
+      }
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);
@@ -118,8 +127,15 @@ async function readCapped(body: Dispatcher.ResponseData['body'], encoding: strin
     signal.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total > maxBytes) fail(tooLarge());
-      else chunks.push(chunk);
+      if (total <= maxBytes) chunks.push(chunk);
+      else if (!truncate) fail(tooLarge());
+      else {
+        chunks.push(chunk.subarray(0, chunk.length - (total - maxBytes)));
+        signal.removeEventListener('abort', onAbort);
+        body.destroy();
+        stream.destroy();
+        resolve(Buffer.concat(chunks));
+      }
     });
     stream.on('end', () => { signal.removeEventListener('abort', onAbort); resolve(Buffer.concat(chunks)); });
     stream.on('error', (error) => fail(new FetchError('parse-error', `cannot decompress ${kind} body: ${error.message}`)));
@@ -185,13 +201,13 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
       throw new FetchError('http-status', `HTTP ${status}`, status);
     }
     const declaredLength = Number(headerValue(response.headers, 'content-length') ?? NaN);
-    if (!headerValue(response.headers, 'content-encoding') && declaredLength > options.maxBytes) {
+    if (!options.truncate && !headerValue(response.headers, 'content-encoding') && declaredLength > options.maxBytes) {
       discard(response.body);
       throw new FetchError('too-large', `Content-Length ${declaredLength} exceeds the limit of ${options.maxBytes} bytes`);
     }
     let body: Buffer;
     try {
-      body = await readCapped(response.body, headerValue(response.headers, 'content-encoding'), options.maxBytes, deadline);
+      body = await readCapped(response.body, headerValue(response.headers, 'content-encoding'), options.maxBytes, deadline, options.truncate);
     } catch (error) {
       if (error instanceof FetchError) throw error;
       throw classifyNetworkError(error, url);

@@ -1,7 +1,11 @@
 // Politeness: at most N requests in flight per host, and a minimum delay between the starts of two
 // requests to the same host. Hosts are independent, so one slow site does not hold up the others.
 
-interface HostState { active: number; lastStart: number; waiting: (() => void)[] }
+interface HostState { active: number; lastStart: number; waiting: (() => void)[]; minDelayMs: number | null }
+
+function hostOf(url: string): string {
+  try { return new URL(url).host; } catch { return url; }
+}
 
 export class HostQueue {
   private readonly hosts = new Map<string, HostState>();
@@ -11,24 +15,28 @@ export class HostQueue {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { active: 0, lastStart: 0, waiting: [] };
+      state = { active: 0, lastStart: 0, waiting: [], minDelayMs: null };
       this.hosts.set(host, state);
     }
     return state;
   }
 
+  /** A longer minimum delay for one host (its robots.txt Crawl-delay); never shorter than the default. */
+  setHostDelay(url: string, delayMs: number): void {
+    this.state(hostOf(url)).minDelayMs = Math.max(this.minDelayMs, delayMs);
+  }
+
   async run<T>(url: string, task: () => Promise<T>): Promise<T> {
-    let host: string;
-    try { host = new URL(url).host; } catch { host = url; }
-    const state = this.state(host);
+    const state = this.state(hostOf(url));
+    const minDelayMs = () => state.minDelayMs ?? this.minDelayMs;
     while (state.active >= this.perHostConcurrency) {
       await new Promise<void>((resolve) => state.waiting.push(resolve));
     }
     state.active++;
     try {
-      const wait = state.lastStart + this.minDelayMs - Date.now();
+      const wait = state.lastStart + minDelayMs() - Date.now();
       // Reserve the slot before sleeping so concurrent callers space themselves out.
-      state.lastStart = Math.max(Date.now(), state.lastStart + this.minDelayMs);
+      state.lastStart = Math.max(Date.now(), state.lastStart + minDelayMs());
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       return await task();
     } finally {
