@@ -199,7 +199,7 @@ export const stories = sqliteTable('stories', {
   /** JSON of the clustering signature (top terms and entities), for the inverted index. */
   signature: text('signature').notNull().default('{}'),
   updatedAt: text('updated_at').notNull(),
-}, (t) => [index('stories_topic').on(t.topic)]);
+}, (t) => [index('stories_topic').on(t.topic), index('stories_topic_last').on(t.topic, t.lastPublished)]);
 
 export const storyArticles = sqliteTable('story_articles', {
   storyId: text('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
@@ -213,6 +213,12 @@ export const storyTerms = sqliteTable('story_terms', {
   storyId: text('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
   weight: real('weight').notNull(),
 }, (t) => [primaryKey({ columns: [t.term, t.storyId] }), index('story_terms_story').on(t.storyId)]);
+
+/** MinHash band keys of article texts: articles sharing a band are near-duplicate candidates (LSH). */
+export const articleBands = sqliteTable('article_bands', {
+  band: text('band').notNull(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.band, t.articleId] }), index('article_bands_article').on(t.articleId)]);
 
 /** Document frequency of clustering terms over on-topic articles, kept incrementally for IDF weights. */
 export const termStats = sqliteTable('term_stats', {

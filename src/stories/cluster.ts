@@ -6,27 +6,21 @@
 import crypto from 'node:crypto';
 import { eq, and, gte, lte, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
-import { articles, articleTopics, stories, storyArticles, storyTerms, entityMentions, termStats, events, figures } from '../../db/schema.ts';
+import { articles, articleTopics, articleBands, stories, storyArticles, storyTerms, entityMentions, termStats, events, figures } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { termVector, cosine, topTerms, type TermVector } from './terms.ts';
 import { shingles } from '../extract/fingerprint.ts';
+import { minhashBands, containment } from './nearDuplicates.ts';
 
 export interface ClusterSummary { assigned: number; newStories: number; duplicates: number; touchedStories: string[] }
 
 const DAY = 86400000;
 const STORY_TERMS = 60;
 const LOOKUP_TERMS = 40;
+const CANDIDATE_STORIES = 12;
 
 function slugify(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70).replace(/-[^-]*$/, '') || 'story';
-}
-
-function containment(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let shared = 0;
-  for (const item of small) if (large.has(item)) shared++;
-  return shared / small.size;
 }
 
 interface DuplicateMatch {
@@ -43,11 +37,16 @@ function findDuplicates(db: TrackerDb, article: typeof articles.$inferSelect): D
     .orderBy(articles.publishedAt).get();
   if (exact) return { originalOf: exact.id };
   if (!article.publishedAt || article.wordCount < 80) return {};
-  // Syndicated copies run within days of the original.
+  // Candidates share a MinHash band (LSH) and ran within days of each other, as syndicated copies do.
   const published = Date.parse(article.publishedAt);
+  const bands = minhashBands(article.text);
+  if (bands.length === 0) return {};
+  const candidateIds = db.selectDistinct({ id: articleBands.articleId }).from(articleBands).where(inArray(articleBands.band, bands)).all()
+    .map((row) => row.id).filter((id) => id !== article.id);
+  if (candidateIds.length === 0) return {};
   const window = db.select({ id: articles.id, text: articles.text, publishedAt: articles.publishedAt }).from(articles)
-    .where(and(gte(articles.publishedAt, new Date(published - 4 * DAY).toISOString()), lte(articles.publishedAt, new Date(published + 4 * DAY).toISOString()), isNull(articles.duplicateOf)))
-    .all().filter((candidate) => candidate.id !== article.id);
+    .where(and(inArray(articles.id, candidateIds.slice(0, 200)), gte(articles.publishedAt, new Date(published - 4 * DAY).toISOString()), lte(articles.publishedAt, new Date(published + 4 * DAY).toISOString()), isNull(articles.duplicateOf)))
+    .all();
   const mine = shingles(article.text, 4);
   const matches = window.filter((candidate) => containment(mine, shingles(candidate.text, 4)) >= 0.6)
     .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
@@ -103,6 +102,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       const topicRows = t.select().from(articleTopics).where(eq(articleTopics.articleId, article.id)).all().sort((a, b) => b.score - a.score);
       const topic = topicRows[0].topic;
       const duplicates = findDuplicates(t, article);
+      for (const band of minhashBands(article.text)) t.insert(articleBands).values({ band, articleId: article.id }).onConflictDoNothing().run();
       if (duplicates.originalOf) {
         const original = duplicates.originalOf;
         t.update(articles).set({ duplicateOf: original }).where(eq(articles.id, article.id)).run();
@@ -142,12 +142,18 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       totalDocuments++;
 
       const published = article.publishedAt ? Date.parse(article.publishedAt) : Date.now();
-      // Candidates: recent stories of the same topic sharing one of the article's main terms.
+      // Candidates: stories of the same topic with coverage in the window (index on topic, last
+      // published), ranked by overlap with the article's main terms; only the best few are scored fully.
       const lookup = [...topTerms(raw, LOOKUP_TERMS).keys()];
       const since = new Date(published - config.stories.maxGapDays * DAY).toISOString();
-      const candidateIds = lookup.length
-        ? t.selectDistinct({ storyId: storyTerms.storyId }).from(storyTerms).innerJoin(stories, eq(stories.id, storyTerms.storyId))
-          .where(and(inArray(storyTerms.term, lookup), eq(stories.topic, topic), gte(stories.lastPublished, since))).all().map((row) => row.storyId)
+      const until = new Date(published + config.stories.maxGapDays * DAY).toISOString();
+      const recent = t.select({ id: stories.id }).from(stories)
+        .where(and(eq(stories.topic, topic), gte(stories.lastPublished, since), lte(stories.firstPublished, until)))
+        .orderBy(sql`${stories.lastPublished} desc`).limit(2000).all().map((row) => row.id);
+      const candidateIds = recent.length && lookup.length
+        ? t.select({ storyId: storyTerms.storyId, overlap: sql<number>`sum(${storyTerms.weight})` }).from(storyTerms)
+          .where(and(inArray(storyTerms.storyId, recent), inArray(storyTerms.term, lookup)))
+          .groupBy(storyTerms.storyId).orderBy(sql`2 desc`).limit(CANDIDATE_STORIES).all().map((row) => row.storyId)
         : [];
       let best: { id: string; score: number } | null = null;
       for (const storyId of candidateIds) {
