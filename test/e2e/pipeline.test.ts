@@ -19,6 +19,18 @@ let exported: ExportShape;
 const manifest = loadManifest();
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}$%]+/gu) ?? [];
+/** True when the words of `needle` appear in order in `haystack`, within twice the needle's length. */
+function wordsInOrder(needle: string, haystack: string): boolean {
+  const wanted = words(needle);
+  const source = words(haystack);
+  for (let start = source.indexOf(wanted[0]); start !== -1; start = source.indexOf(wanted[0], start + 1)) {
+    let k = 0;
+    for (let i = start; i < source.length && i < start + wanted.length * 2 && k < wanted.length; i++) if (source[i] === wanted[k]) k++;
+    if (k === wanted.length) return true;
+  }
+  return false;
+}
 
 beforeAll(async () => {
   server = await startSampleServer();
@@ -104,6 +116,32 @@ describe('tracker run on the sample corpus', () => {
       for (const sentence of story.summary ? [story.summary] : []) {
         for (const part of sentence.split(/(?<=[.!?]["”]?)\s+(?=[A-Z“"])/)) expect(storyText.includes(normalise(part)), part).toBe(true);
       }
+    }
+  });
+
+  it('takes every other explainer section from its sources too: why it matters, viewpoint passages, timeline, figures', () => {
+    const db = new Database(path.join(dir, 'tracker.sqlite'), { readonly: true });
+    const explainers = (db.prepare('SELECT explainer FROM stories').pluck().all() as string[]).map((json) => JSON.parse(json));
+    db.close();
+    const textOf = new Map(exported.articles.map((article) => [article.id, normalise(article.text).toLowerCase()]));
+    // Timeline entries are the clause that holds the date: compare without case and end punctuation.
+    const inSources = (text: string, ids: string[]) => {
+      const needle = normalise(text).toLowerCase().replace(/[.!?"”]+$/, '');
+      return ids.some((id) => textOf.get(id)?.includes(needle));
+    };
+    for (const story of explainers) {
+      const all = story.articleIds as string[];
+      for (const item of story.whyItMatters) expect(inSources(item.text, item.articleIds), item.text).toBe(true);
+      for (const viewpoint of story.viewpoints) if (viewpoint.passage) expect(inSources(viewpoint.passage.text, [viewpoint.passage.articleId]), viewpoint.passage.text).toBe(true);
+      // An event's text is the clause that holds the date, possibly with an aside cut out: its
+      // words appear in order within one stretch of a source.
+      for (const entry of story.timeline) expect(inSources(entry.text, all) || all.some((id) => wordsInOrder(entry.text, textOf.get(id) ?? '')), entry.text).toBe(true);
+      for (const figure of story.figures) {
+        expect(inSources(figure.sentence, all), figure.sentence).toBe(true);
+        expect(figure.sourceCount).toBe(figure.articleIds.length);
+      }
+      // Shares are computed from the actual source list: sources times share gives whole numbers.
+      for (const viewpoint of story.viewpoints) expect(Math.abs(viewpoint.share * story.sources.length - viewpoint.articleIds.length)).toBeLessThan(1e-9);
     }
   });
 
