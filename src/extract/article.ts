@@ -1,9 +1,12 @@
 // Article body and metadata from a page: title, byline, publication time, site name, language and
-// the body text, with the feed item as a fallback for what the page does not say.
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+// the body text, with the feed item as a fallback for what the page does not say. The page is
+// parsed once with htmlparser2; metadata is read first, then the body extractor in ./body/
+// prunes page chrome and picks the main text (see body/content.ts).
 import { parseLooseDate } from '../crawl/looseDate.ts';
 import { canonicalizeUrl } from './canonicalUrl.ts';
+import { parse, collapse } from './body/dom.ts';
+import { cleanByline, cleanTitle, metaValue, publishedFrom, readMetadata } from './body/metadata.ts';
+import { extractBody } from './body/content.ts';
 
 export interface FeedItemHint {
   title?: string | null;
@@ -21,71 +24,6 @@ export interface ExtractedArticle {
   siteName: string | null;
   lang: string | null;
   text: string;
-}
-
-type Json = unknown;
-
-function asArray<T>(value: T | T[] | undefined | null): T[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function stringOf(value: Json): string | null {
-  if (typeof value === 'string') return value.trim() || null;
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, Json>;
-    if (typeof record.name === 'string') return record.name.trim() || null;
-    if (typeof record['@value'] === 'string') return (record['@value'] as string).trim() || null;
-  }
-  return null;
-}
-
-const articleTypes = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Report|WebPage|LiveBlogPosting)$/;
-
-interface JsonLdArticle { headline: string | null; datePublished: string | null; authors: string[]; publisher: string | null; url: string | null; lang: string | null; type: string }
-
-function readJsonLd(document: Document): JsonLdArticle[] {
-  const found: JsonLdArticle[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    let data: Json;
-    try {
-      data = JSON.parse((script.textContent ?? '').trim().replace(/^<!--|-->$/g, ''));
-    } catch {
-      continue;
-    }
-    const queue: Json[] = [data];
-    let guard = 0;
-    while (queue.length > 0 && guard++ < 200) {
-      const node = queue.shift();
-      if (Array.isArray(node)) { queue.push(...node); continue; }
-      if (!node || typeof node !== 'object') continue;
-      const record = node as Record<string, Json>;
-      if (record['@graph']) queue.push(record['@graph']);
-      const types = asArray(record['@type'] as string | string[]).map(String);
-      const type = types.find((candidate) => articleTypes.test(candidate));
-      if (!type) continue;
-      found.push({
-        type,
-        headline: stringOf(record.headline) ?? stringOf(record.name),
-        datePublished: stringOf(record.datePublished) ?? stringOf(record.dateCreated),
-        authors: asArray(record.author as Json[]).map(stringOf).filter((name): name is string => !!name),
-        publisher: stringOf(record.publisher),
-        url: stringOf(record.url) ?? stringOf(record.mainEntityOfPage) ?? (record.mainEntityOfPage && typeof record.mainEntityOfPage === 'object' ? stringOf((record.mainEntityOfPage as Record<string, Json>)['@id']) : null),
-        lang: stringOf(record.inLanguage),
-      });
-    }
-  }
-  // Prefer real article types over a generic WebPage.
-  return found.sort((a, b) => Number(a.type === 'WebPage') - Number(b.type === 'WebPage'));
-}
-
-function meta(document: Document, ...names: string[]): string | null {
-  for (const name of names) {
-    const element = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-    const content = element?.getAttribute('content')?.trim();
-    if (content) return content;
-  }
-  return null;
 }
 
 const blockTags = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'FIGCAPTION', 'DD', 'DT', 'TABLE', 'UL', 'OL', 'HEADER', 'FOOTER', 'ASIDE', 'MAIN']);
@@ -119,100 +57,74 @@ export function blockText(root: Element): string {
 const monthPattern = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const visibleDate = new RegExp(`\\b(${monthPattern}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${monthPattern}\\s+\\d{4})\\b`);
 
-function cleanTitle(raw: string, siteName: string | null): string {
-  let title = raw.replace(/\s+/g, ' ').trim();
-  if (siteName) {
-    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    title = title.replace(new RegExp(`\\s*[|\\-–—:·•]\\s*${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}\\s*[|\\-–—:·•]\\s*`, 'i'), '');
-  }
-  return title;
-}
 
-function cleanByline(value: string | null): string | null {
-  if (!value) return null;
-  const cleaned = value.replace(/\s+/g, ' ').replace(/^by\s+/i, '').replace(/\s*[|,]\s*(updated|published).*$/i, '').trim();
-  if (!cleaned || cleaned.length > 120 || /^https?:/i.test(cleaned)) return null;
-  return cleaned;
-}
-
-// Class and id words of the boxes pages put around and inside articles. Readability keeps a
-// newsletter box or share bar that sits between two paragraphs, so they are removed first.
-const boilerplateWord = /(?:^|[-_])(?:newsletter|signup|sign-up|subscribe|subscription|share|sharing|social|related|comments?|cookies?|consent|gdpr|promo|advert|advertisement|ads?|paywall|outbrain|taboola|recirc|more-from|read-more|most-read|popular)(?:$|[-_])/i;
-
-function removeBoilerplate(document: Document): void {
-  // A wrapper whose class merely mentions sharing ("article-body share-enabled") holds the story:
-  // nothing that carries a large part of the page's text is removed.
-  const pageLength = (document.body?.textContent ?? '').length;
-  for (const element of Array.from(document.querySelectorAll('[class], [id], form, button, [role="dialog"]'))) {
-    const tag = element.tagName.toUpperCase();
-    if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') continue;
-    if (!element.parentNode) continue;
-    const words = [...(element.getAttribute('class') ?? '').split(/\s+/), element.getAttribute('id') ?? ''].filter(Boolean);
-    const marked = tag === 'FORM' || tag === 'BUTTON' || element.getAttribute('role') === 'dialog' || words.some((word) => boilerplateWord.test(word));
-    if (!marked || element.querySelector('h1, article')) continue;
-    if ((element.textContent ?? '').length > pageLength * 0.4) continue;
-    element.parentNode.removeChild(element);
-  }
-}
+// Pages larger than this are cut before parsing: no article needs more, and it bounds the time.
+const maxHtmlLength = 3_000_000;
 
 export function extractArticle(html: string, url: string, hint: FeedItemHint | null = null): ExtractedArticle {
-  const { document } = parseHTML(html);
-  const jsonLd = readJsonLd(document as unknown as Document)[0];
-  const doc = document as unknown as Document;
+  const source = typeof html === 'string' ? (html.length > maxHtmlLength ? html.slice(0, maxHtmlLength) : html) : '';
+  const root = parse(source);
+  const metadata = readMetadata(root);
+  const jsonLd = metadata.jsonLd;
 
-  const siteName = meta(doc, 'og:site_name', 'application-name', 'publisher') ?? jsonLd?.publisher ?? null;
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url') ?? jsonLd?.url ?? null;
+  const siteName = collapse(metaValue(metadata, 'og:site_name', 'application-name', 'publisher', 'twitter:site:name') ?? jsonLd?.publisher ?? '') || null;
+  const canonicalHref = metadata.canonicalHref ?? metaValue(metadata, 'og:url') ?? jsonLd?.url ?? null;
   let canonicalUrl = canonicalizeUrl(url, url);
   if (canonicalHref) canonicalUrl = canonicalizeUrl(canonicalHref, url);
 
-  const h1 = doc.querySelector('article h1, main h1, h1')?.textContent?.trim() ?? null;
-  const rawTitle = jsonLd?.headline ?? meta(doc, 'og:title', 'twitter:title') ?? h1 ?? doc.querySelector('title')?.textContent ?? hint?.title ?? '';
-  const title = cleanTitle(rawTitle, siteName) || hint?.title || '';
+  const rawTitle = jsonLd?.headline ?? metaValue(metadata, 'og:title', 'twitter:title') ?? metadata.h1 ?? metadata.title ?? hint?.title ?? '';
+  const title = cleanTitle(rawTitle, siteName, metadata.h1, url) || hint?.title || '';
 
-  const timeElement = doc.querySelector('article time[datetime], time[datetime]');
-  const publishedAt =
-    parseLooseDate(jsonLd?.datePublished) ??
-    parseLooseDate(meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date')) ??
-    parseLooseDate(timeElement?.getAttribute('datetime')) ??
-    parseLooseDate(hint?.publishedAt) ??
-    null;
+  const publishedAt = publishedFrom(metadata) ?? parseLooseDate(hint?.publishedAt) ?? null;
 
   const byline = cleanByline(
     (jsonLd?.authors.length ? jsonLd.authors.join(', ') : null) ??
-    meta(doc, 'author', 'article:author', 'byl', 'parsely-author', 'dc.creator') ??
-    doc.querySelector('[rel="author"], .byline, .author, [itemprop="author"]')?.textContent ??
+    metaValue(metadata, 'author', 'article:author', 'byl', 'parsely-author', 'dc.creator', 'dcterms.creator', 'sailthru.author') ??
+    metadata.bylineText ??
     hint?.author ?? null,
   );
 
-  const lang = (doc.documentElement?.getAttribute('lang') ?? meta(doc, 'og:locale', 'content-language') ?? jsonLd?.lang ?? '')
-    .split(/[-_]/)[0].toLowerCase() || null;
+  const langSource = metadata.lang ?? metaValue(metadata, 'content-language', 'og:locale', 'language', 'dc.language') ?? jsonLd?.lang ?? '';
+  const lang = langSource.trim().split(/[-_,;\s]/)[0].toLowerCase() || null;
 
-  // Readability mutates the document; metadata has been read already.
-  removeBoilerplate(doc);
+  // The page text before pruning, for the visible-date fallback.
+  let pageStart = '';
+  if (!publishedAt) pageStart = collapse(textHead(root, 4000));
+
   let text = '';
   try {
-    const reader = new Readability(doc, { charThreshold: 200 });
-    const result = reader.parse();
-    if (result?.content) {
-      const { document: contentDocument } = parseHTML(`<!doctype html><html><body>${result.content}</body></html>`);
-      text = blockText(contentDocument.body as unknown as Element);
+    text = extractBody(root).text;
+    // Too little text: the chrome filters may have eaten the article (a forum thread whose posts
+    // are marked as comments, a body classed "share"); retry with tag-level filtering only.
+    if (text.length < 300) {
+      const light = extractBody(parse(source), { light: true }).text;
+      if (light.length > Math.max(text.length * 2, text.length + 200)) text = light;
     }
   } catch {
     text = '';
   }
-  if (!text) {
-    const body = doc.querySelector('article, main, body');
-    text = body ? blockText(body as Element) : '';
-  }
-  // Drop a leading repetition of the title, which Readability sometimes keeps.
+  // Drop a leading repetition of the title.
   if (title && text.startsWith(title)) text = text.slice(title.length).trimStart();
 
   let finalPublished = publishedAt;
-  if (!finalPublished) {
-    const pageText = blockText((doc.body ?? doc.documentElement) as Element).slice(0, 3000);
-    const match = pageText.match(visibleDate);
+  if (!finalPublished && pageStart) {
+    const match = pageStart.match(visibleDate);
     finalPublished = parseLooseDate(match?.[1]);
   }
 
-  return { url, canonicalUrl, title, byline, publishedAt: finalPublished, siteName: siteName?.trim() || null, lang, text };
+  return { url, canonicalUrl, title, byline, publishedAt: finalPublished, siteName, lang, text };
+}
+
+/** The first characters of a page's visible text (skips head, scripts and styles). */
+function textHead(root: ReturnType<typeof parse>, limit: number): string {
+  let out = '';
+  const stack = [root];
+  while (stack.length > 0 && out.length < limit) {
+    const node = stack.pop()!;
+    if (node.type === 'text') { out += `${node.data ?? ''} `; continue; }
+    if (node.type === 'script' || node.type === 'style' || node.type === 'comment' || node.name === 'head' || node.name === 'title') continue;
+    const children = node.children;
+    if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return out;
 }

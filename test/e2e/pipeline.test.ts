@@ -19,7 +19,7 @@ let exported: ExportShape;
 const manifest = loadManifest();
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}$%]+/gu) ?? [];
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}$%]+/gu) ?? [];
 /** True when the words of `needle` appear in order in `haystack`, within twice the needle's length. */
 function wordsInOrder(needle: string, haystack: string): boolean {
   const wanted = words(needle);
