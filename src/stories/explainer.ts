@@ -200,8 +200,24 @@ function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[]
       entries.push({ date, precision: group.precision, text, articleIds: ids, background, weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
     }
   }
+  // The same happening dated to different days by different sources is a visible conflict: the
+  // date most sources give leads, the others are listed with their sources.
+  const dayEntries = entries.filter((entry) => entry.precision === 'day');
+  const absorbed = new Set<(typeof entries)[number]>();
+  for (const entry of dayEntries) {
+    if (absorbed.has(entry)) continue;
+    const words = wordSet(entry.text);
+    for (const other of dayEntries) {
+      if (other === entry || absorbed.has(other) || other.date === entry.date || other.date.slice(0, 7) !== entry.date.slice(0, 7)) continue;
+      if (jaccard(words, wordSet(other.text)) < 0.6 || other.articleIds.some((id) => entry.articleIds.includes(id))) continue;
+      const [lead, minority] = other.articleIds.length > entry.articleIds.length ? [other, entry] : [entry, other];
+      lead.otherDates = [...(lead.otherDates ?? []), { date: minority.date, precision: minority.precision, articleIds: minority.articleIds }];
+      absorbed.add(minority);
+      if (minority === entry) break;
+    }
+  }
   // Keep what more than one source reports, and what a single source dates precisely.
-  const kept = entries.filter((entry) => entry.articleIds.length > 1 || entry.precision !== 'year')
+  const kept = entries.filter((entry) => !absorbed.has(entry)).filter((entry) => entry.articleIds.length > 1 || entry.precision !== 'year')
     .sort((a, b) => b.weight - a.weight).slice(0, 16);
   return kept.map(({ weight: _weight, ...entry }) => entry).sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length);
 }

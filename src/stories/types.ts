@@ -59,6 +59,8 @@ export interface TimelineEntry {
   articleIds: string[];
   /** True for events before the story's first coverage: context rather than news. */
   background: boolean;
+  /** Other dates that some sources give for the same event: a visible disagreement. */
+  otherDates?: { date: string; precision: DatePrecision; articleIds: string[] }[];
 }
 
 export interface ViewpointShare {

@@ -147,6 +147,16 @@ describe('site built from the fixture', () => {
     expect(calm('.conflict').length).toBe(0);
   });
 
+  it('flags a timeline entry whose date the sources disagree on, citing the dissenting source', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const note = $('.timeline-conflict');
+    expect(note.length).toBe(1);
+    expect(note.text()).toContain('Sources disagree on the date');
+    expect(note.text()).toContain('2 Jan 2025');
+    const href = note.find('a[href^="#source-"]').attr('href')!;
+    expect($(href).length).toBe(1);
+  });
+
   it('draws the viewpoint bar with shares that add up to 100%', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
     expect($('svg.viewpoint-bar rect').length).toBe(2);

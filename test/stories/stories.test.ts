@@ -117,3 +117,24 @@ describe('explainer', () => {
     expect(after.corrections.map((correction) => correction.id).sort()).toEqual(['c1', 'c2']);
   });
 });
+
+describe('timeline conflicts', () => {
+  it('shows one entry with the date most sources give and flags the other date with its source', () => {
+    const sentence = (day: string) => [
+      `The Commerce Department added Zhipu AI and two dozen other Chinese organisations to the Entity List on ${day}, citing national security concerns about advanced computing.`,
+      'The listing bars American suppliers from shipping to the companies without a licence, and officials said more export controls on AI chips could follow.',
+      'Beijing said it firmly opposed the decision and would protect the rights of Chinese firms.',
+    ];
+    page('https://one.example/z', 'Outlet One', 'US adds Zhipu AI to Entity List', '2025-01-16T10:00:00Z', sentence('January 15'));
+    page('https://two.example/z', 'Outlet Two', 'Zhipu AI blacklisted by US Commerce', '2025-01-16T12:00:00Z', sentence('January 15').map((text) => text.replace('two dozen', 'about 25')));
+    page('https://three.example/z', 'Outlet Three', 'Commerce blacklists Chinese AI firm Zhipu', '2025-01-17T09:00:00Z', sentence('January 14').map((text) => text.replace('Beijing said', 'China said')));
+    extractStage(db, config);
+    storiesStage(db, config);
+    const explainer = JSON.parse(db.$client.prepare('SELECT explainer FROM stories').pluck().get() as string);
+    const entry = explainer.timeline.find((item: { date: string }) => item.date === '2025-01-15');
+    expect(entry, JSON.stringify(explainer.timeline)).toBeDefined();
+    expect(entry.articleIds).toHaveLength(2);
+    expect(entry.otherDates).toEqual([{ date: '2025-01-14', precision: 'day', articleIds: [expect.any(String)] }]);
+    expect(explainer.timeline.some((item: { date: string }) => item.date === '2025-01-14')).toBe(false);
+  });
+});

@@ -58,6 +58,7 @@ const timelineEntrySchema: z.ZodType<TimelineEntry> = z.object({
   text: z.string(),
   articleIds,
   background: z.boolean(),
+  otherDates: z.array(z.object({ date: z.string(), precision: z.enum(['day', 'month', 'year']), articleIds })).optional(),
 });
 
 const viewpointSchema: z.ZodType<ViewpointShare> = z.object({
