@@ -69,6 +69,9 @@ Ben Benjamin Beth Bill Bob Brian Bruce Carl Carla Carlos Caroline Catherine Char
 Tobias Marta Ines Rohan Ananya Kwame Amara Chidi Ngozi Kofi Lena Nils Astrid Henrik Mateo Camila Valentina Diego Farah Leila Reza Hana Jun Hyun Seo Ji Yuna Haruto Sakura Minh Thanh Arun Deepa Sunil Kavya Ravi Anil Meera Owen Rhys Declan Siobhan Aoife Niamh Callum Elliot Theo Felicity Imogen Harriet Rupert Graham Malcolm Duncan Morgan Taylor Casey Riley Avery Quinn Reese Jordan Cameron Dev Nikhil Priyanka
 `.trim().split(/\s+/));
 
+// Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
+const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4'.split(' '));
+
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
 const connectors = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'von', 'van', 'der', 'da', '&']);
@@ -264,7 +267,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const name = longForm ?? surface;
     let type = typeOfName(name, { before: honorific ? honorific[0] : before, after });
     if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '' });
-    if (type === 'other' && single && /^[A-Z]{2,6}$/.test(surface) && !longForm) type = 'organization';
+    if (type === 'other' && single && /^[A-Z]{2,6}$/.test(surface) && !longForm && !genericAcronyms.has(surface)) type = 'organization';
     // "Mr. Liang", "Sen. Warner": a courtesy or office title marks a person even by surname alone.
     if (type === 'other' && single && honorific && /^[A-Z][a-zà-ÿ'’-]+$/.test(surface)) type = 'person';
     if ((type === 'person' || type === 'other') && !honorific && organizationContext.has(span.surface) && !/^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:at|of|with|for)\b/.test(after)) type = 'organization';

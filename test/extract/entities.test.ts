@@ -162,3 +162,13 @@ describe('extractEntities: what is not an entity', () => {
     expect(names(entities)).toEqual(['Elena Voss']);
   });
 });
+
+describe('generic acronyms', () => {
+  it('does not make an organisation of a common-noun acronym, but keeps a real one', () => {
+    const text = 'Demand for AI chips rose as every GPU maker raised prices. The IEA said data centres will double their power use, and the IEA expects more.';
+    const names = extractEntities(text, splitSentences(text)).map((entity) => entity.name);
+    expect(names).not.toContain('AI');
+    expect(names).not.toContain('GPU');
+    expect(names).toContain('IEA');
+  });
+});
