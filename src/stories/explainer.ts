@@ -222,24 +222,36 @@ function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[]
   return kept.map(({ weight: _weight, ...entry }) => entry).sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length);
 }
 
-const definitionPattern = /^(?:The\s+)?(?<term>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|the)){0,6}|[a-z][a-z-]+(?:\s[a-z][a-z-]+)?|“[^”]{2,40}”|"[^"]{2,40}")(?:\s*\([^)]{1,20}\))?,?\s+(?:is|are|refers to|means|describes)\s+(?:a|an|the|when|how|what|any)\s+(?<rest>.{20,})$/;
+// "Distillation is a technique in which…", "The Entity List is a trade restriction list…",
+// "ECCN stands for…", "An interim final rule, which…, is a rule that…".
+const definitionPattern = /^(?:The\s+|An?\s+)?(?<term>[A-Z][\w-]*(?:\s+(?:[A-Z0-9][\w-]*|of|for|and|the|on)){0,6}|[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2}|“[^”]{2,40}”|"[^"]{2,40}")(?:\s*\([^)]{1,20}\))?,?\s+(?:is|are|refers to|means|describes|stands for)\s+(?:a|an|the|when|how|what|any|one|shorthand|short)\b\s*(?<rest>.{20,})$/;
+const definingWords = /\b(in which|that|which|where|used|technique|method|list|rule|process|practice|classification|category|designation|approach|term|system|code|framework|regulation|mechanism|way|tool|type|kind|form|measure|label|number|threshold|standard|licen[cs]e)\b/i;
+const notTerms = /^(it|this|that|he|she|they|there|what|which|one|our|the company|the rule|the move|today|the deal|result|the result|the question|the problem|the issue|the answer|the point|the goal|the aim|the idea|the risk|the reason|the difference|the change|where|here|why|how|part|much|more|less|all|some|none)$/i;
 
+/** Terms the sources define: a definition sentence about a term the coverage uses more than once. */
 function extractTerms(context: StoryContext): KeyTerm[] {
   const found = new Map<string, KeyTerm>();
+  const corpus = context.originals.map((article) => article.text.toLowerCase()).join('\n');
   for (const article of context.originals) {
     for (const sentence of splitSentences(article.text)) {
       const match = sentence.text.match(definitionPattern);
       if (!match?.groups) continue;
-      const term = match.groups.term.replace(/^[“"]|[”"]$/g, '').trim();
-      if (/^(It|This|That|He|She|They|There|What|Which|One|Our|The company|The rule|The move|Today|The deal)$/i.test(term) || term.split(/\s+/).length > 6) continue;
-      if (!/\b(used|technique|method|list|rule|process|practice|classification|category|trade|restriction|designation|model|approach|term|system|code|framework|regulation|mechanism|way|list of)\b/i.test(match.groups.rest)) continue;
+      const term = match.groups.term.replace(/^[“"]|[”"]$/g, '').replace(/^(?:The|An?)\s+/, '').trim();
+      if (notTerms.test(term) || term.split(/\s+/).length > 6 || term.length < 3) continue;
+      // "The framework is…" refers back to something named earlier; a common noun is defined as
+      // "A/An X is…" or "X is…".
+      if (/^[a-z]/.test(term) && /^The\s/.test(sentence.text)) continue;
+      if (!definingWords.test(match.groups.rest)) continue;
+      // A term worth a glossary entry is one the coverage keeps using.
+      const occurrences = corpus.split(term.toLowerCase()).length - 1;
+      if (occurrences < 2) continue;
       const key = term.toLowerCase();
       const existing = found.get(key);
       if (existing) { if (!existing.articleIds.includes(article.id)) existing.articleIds.push(article.id); }
       else found.set(key, { term, definition: cleanSentence(sentence.text), articleIds: [article.id] });
     }
   }
-  return [...found.values()].slice(0, 8);
+  return [...found.values()].sort((a, b) => b.articleIds.length - a.articleIds.length).slice(0, 8);
 }
 
 export function assembleExplainer(db: TrackerDb, config: Config, storyId: string, overlay: CorrectionOverlay, referenceTime: number): Explainer | null {
