@@ -103,6 +103,10 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   } catch {
     text = '';
   }
+  // The page carries the body in structured data (JSON-LD articleBody) and the DOM gave much less:
+  // the body is rendered by script, paywalled in the markup, or split where the scorer missed it.
+  const structured = metadata.structuredBody;
+  if (structured && structured.length >= 500 && textLength(text) < textLength(structured) * 0.5) text = structured;
   // Drop a leading repetition of the title.
   if (title && text.startsWith(title)) text = text.slice(title.length).trimStart();
 
@@ -113,6 +117,10 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   }
 
   return { url, canonicalUrl, title, byline, publishedAt: finalPublished, siteName, lang, text };
+}
+
+function textLength(text: string): number {
+  return text.replace(/\s+/g, '').length;
 }
 
 /** The first characters of a page's visible text (skips head, scripts and styles). */

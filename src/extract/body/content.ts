@@ -61,8 +61,15 @@ const hiddenTokens = /^(?:hidden|hide|is-hidden|u-hidden|d-none|display-none|inv
 const generatedToken = /^(?:sc|css|jsx|emotion|svelte)-/;
 const hashLikeToken = /^(?=[a-zA-Z]*[A-Z])(?=[a-zA-Z]*[a-z])[a-zA-Z]{5,8}$/;
 
+// An id made of many words is an anchor generated from the text ("what-are-you-looking-forward-to-next"),
+// not the name of a page component.
+function isSlugId(id: string): boolean {
+  return id.split(/[-_]+/).filter(Boolean).length >= 5;
+}
+
 function classWords(element: HElement): string[] {
-  const attribute = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+  const id = element.attribs.id ?? '';
+  const attribute = `${element.attribs.class ?? ''} ${isSlugId(id) ? '' : id}`;
   if (attribute.length <= 1) return [];
   const words: string[] = [];
   for (const token of attribute.split(/\s+/)) {
@@ -74,8 +81,8 @@ function classWords(element: HElement): string[] {
 }
 
 /** -1 chrome, +1 content, 0 neither. */
-interface Verdict { negative: boolean; positive: boolean; overriding: boolean; comments: boolean }
-const neutral: Verdict = { negative: false, positive: false, overriding: false, comments: false };
+interface Verdict { negative: boolean; positive: boolean; overriding: boolean; comments: boolean; onlyHeader: boolean }
+const neutral: Verdict = { negative: false, positive: false, overriding: false, comments: false, onlyHeader: false };
 const commentWords = new Set(['comment', 'comments', 'respond', 'replies', 'reply', 'disqus', 'commentlist', 'discussion']);
 
 function classVerdict(element: HElement): Verdict {
@@ -86,13 +93,14 @@ function classVerdict(element: HElement): Verdict {
   let positive = false;
   let overriding = negative;
   let comments = false;
+  let onlyHeader = !negative;
   for (const word of words) {
     if (commentWords.has(word)) comments = true;
-    if (strongNegativeWords.has(word)) negative = true;
+    if (strongNegativeWords.has(word)) { negative = true; if (word !== 'header') onlyHeader = false; }
     if (overridingNegative.has(word)) overriding = true;
     if (positiveWords.has(word)) positive = true;
   }
-  return { negative, positive, overriding, comments };
+  return { negative, positive, overriding, comments, onlyHeader: negative && onlyHeader };
 }
 
 function isHidden(element: HElement): boolean {
@@ -219,11 +227,21 @@ function shouldDrop(element: HElement, raw: Map<HNode, { length: number; linkLen
   if (light) return false;
   const role = element.attribs.role;
   if (role && chromeRoles.has(role.toLowerCase()) && !wrapper) return true;
+  // Headings and code are text whatever their classes or ids say (ids of headings are anchors made
+  // from their text); a heading left without content is removed when the text is emitted.
+  if (headingTags.has(name) || name === 'pre' || name === 'code') return false;
   const verdict = classVerdict(element);
   if (name === 'article' || name === 'main') return verdict.overriding && !wrapper && !verdict.positive;
   if (verdict.negative) {
     if (wrapper) return false;
+    // A data table or definition list is content; only the strongest chrome words (share, ads,
+    // comments, navigation) remove it: "table-header" or "specs-meta" name its parts.
+    if ((name === 'table' || name === 'dl') && !verdict.overriding) return false;
     if (verdict.positive && !verdict.overriding) return false;
+    // "header" names the page banner (logo, menu, login: mostly links) but also the head of any
+    // component ("card-header", "recipe-header" with the title and the intro): like <header>,
+    // it is chrome only when link-heavy.
+    if (verdict.onlyHeader && stats.linkLength <= stats.length * 0.3) return false;
     // A long stretch of prose is not a share bar or a newsletter box, whatever its class says;
     // comments are the exception.
     if (!verdict.comments && stats.length >= 800 && stats.linkLength < stats.length * 0.15) return false;
@@ -447,7 +465,7 @@ function isJunkParagraph(element: HElement, stats: Map<HNode, Stats>): boolean {
 }
 
 /** Emits the blocks under the chosen elements as text: blank lines between blocks. */
-function emit(roots: HElement[], stats: Map<HNode, Stats>): string {
+function emit(roots: HElement[], stats: Map<HNode, Stats>, keepHeadings = false): string {
   const parts: string[] = [];
   const headingParts = new Map<number, number>(); // part index -> heading level
   let current = '';
@@ -498,7 +516,7 @@ function emit(roots: HElement[], stats: Map<HNode, Stats>): string {
   }
   // A heading with nothing under it (its box was removed, or it ends the text) is chrome:
   // "Related stories", "Comments", "Share this". A heading followed by a subheading is kept.
-  const kept = parts.filter((_, index) => {
+  const kept = keepHeadings ? parts : parts.filter((_, index) => {
     const level = headingParts.get(index);
     if (level === undefined) return true;
     if (index + 1 >= parts.length) return false;
@@ -552,7 +570,10 @@ function ledeBefore(body: HElement, chosen: HElement[], stats: Map<HNode, Stats>
     }
     const entry = stats.get(node);
     if (!entry) continue;
-    if (seenHeadline && blockTags.has(node.name) && !entry.hasBlockChild && !headingTags.has(node.name)) {
+    // A subheading that holds sentences (a standfirst set as <h2>) is a lede too.
+    const isHeading = headingTags.has(node.name);
+    const proseHeading = isHeading && entry.length >= 100 && /[.!?。…»"“”]\s*$/.test(textOf(node).trim());
+    if (seenHeadline && blockTags.has(node.name) && !entry.hasBlockChild && (!isHeading || proseHeading)) {
       if (entry.length >= 60 && linkDensity(entry) < 0.2 && blocks.length < 3 && !contains(node, first)) {
         blocks.push(node);
         total += entry.length;
@@ -562,7 +583,84 @@ function ledeBefore(body: HElement, chosen: HElement[], stats: Map<HNode, Stats>
     for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]);
   }
   if (!seenHeadline || blocks.length === 0 || total > 1500) return '';
-  return emit(blocks, stats);
+  return emit(blocks, stats, true);
+}
+
+const headOnlyTags = new Set(['title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template']);
+
+/**
+ * A page without a <body> tag: the parser leaves everything after an unclosed <head> inside it,
+ * where a browser would have closed the head at the first visible element. The visible elements
+ * are moved to a body of their own; the rest of the head is dropped as usual.
+ */
+function syntheticBody(root: HNode): HElement {
+  const body: HElement = { type: 'tag', name: 'body', attribs: {}, children: [], parent: null };
+  const stack: HNode[] = [...(root.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isElement(node) && (node.name === 'html' || node.name === 'head')) {
+      const children = node.name === 'head' ? node.children.filter((child) => !(isElement(child) && headOnlyTags.has(child.name))) : node.children;
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+      continue;
+    }
+    node.parent = body;
+    body.children.push(node);
+  }
+  return body;
+}
+
+// Page chrome that sits at the edges of the chosen text: picture credits and source lines,
+// disclosure labels, comment/share/related/subscribe prompts, copyright lines and bare dates. Matched only on short paragraphs at the start
+// or the end of the text, never inside it.
+const creditLine = /^[(\[]?\s*(?:photos?|fotos?|fotografía|foto(?:grafie)?s?|bild(?:er)?|bildquelle|titelbild|beitragsbild|headerbild|image|images|picture|pictures|credits?|crédits?(?: photos?)?|quelle|quellen|source|sources|fuente|fuentes|fonte|źródło|zdroj|fot\.?|copyright|©|\(c\))\s*(?::|\||©|-\s)/i;
+const disclosureLine = /^[*\s-]*(?:anzeige|werbung|advertisement|sponsored(?: content)?|publicidad|publicité|reklama|affiliate[- ]links?|enthält affiliate[- ]links|\*?werbung\b)[\s\-,.:*]*(?:$|enthält|contains|–)/i;
+const copyrightLine = /^(?:©|copyright\b|\(c\)\s*\d{4}|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés)/i;
+const promptLine = /^(?:share(?: this)?(?: article| post| story)?|teilen|diesen (?:artikel|beitrag) teilen|möchten sie (?:den|diesen) artikel teilen|compartir|partager|condividi|udostępnij|related(?: articles| posts| stories)?|more from\b|more on\b|read more|read also|see also|you may also like|you might also like|recommended(?: for you)?|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|mehr themen|lesen sie auch|weitere artikel|weitere beiträge|schon gelesen|zum weiterlesen|lee también|leer más|te puede interesar|lire aussi|à lire aussi|voir aussi|leggi anche|zobacz również|czytaj (?:też|także|również)|comments?|\d+ comments?|no comments|leave a (?:comment|reply)|kommentare?|keine kommentare|kommentieren|kommentar (?:verfassen|schreiben)|schreibe einen kommentar|comentarios?|commentaires?|subscribe\b|sign up\b|newsletter\b|abonnieren|jetzt abonnieren|follow us|folgen sie uns|síguenos|suivez-nous|tags?\s*:|schlagw(?:ö|o)rter\s*:|filed under|posted in|this entry was posted|dieser eintrag wurde|kategorie(?:n)?\s*:|categories?\s*:|category\s*:|war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) helpful|back to top|nach oben|zurück zur|back to\b|print\b|drucken)(?![A-Za-zÀ-ÿ0-9])/i;
+const authorBoxStart = /^(?:about the author|about me|über den autor|über die autorin|über mich|zur person|sobre el autor|sobre la autora|à propos de l'auteur|o autorze|l'autore|the author)\b/i;
+const dateLike = /\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b/;
+
+function isDateOnly(line: string): boolean {
+  if (line.length > 45 || !dateLike.test(line)) return false;
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  return letters <= 16;
+}
+
+function isEdgeChrome(line: string): boolean {
+  if (line.length > 160) return false;
+  if (creditLine.test(line) || copyrightLine.test(line) || disclosureLine.test(line)) return true;
+  if (isDateOnly(line)) return true;
+  return line.length <= 100 && promptLine.test(line);
+}
+
+// A picture credit on its own line: a photographer or agency credit with no sentence in it.
+const agencyCredit = /(?:getty ?images|\bafp\b|\bdpa\b|reuters|\bap photo\b|associated press|picture[- ]alliance|\bimago\b|shutterstock|istock(?:photo)?|wenn\.com|\bepa\b|keystone|\bxinhua\b|unsplash|pixabay|adobe ?stock|fotolia)/i;
+
+function isCreditParagraph(line: string): boolean {
+  if (line.length > 100) return false;
+  if (creditLine.test(line)) return true;
+  return agencyCredit.test(line) && !/[.!?。]\s*$/.test(line.replace(/\([^)]*\)\s*$/, '')) && line.split(/\s+/).length <= 8;
+}
+
+/** Drops chrome paragraphs from the start and the end of the text, and picture credits anywhere. */
+export function trimEdges(text: string): string {
+  const parts = text.split('\n\n').filter((part) => !isCreditParagraph(part));
+  if (parts.length < 3) return parts.join('\n\n');
+  let end = parts.length;
+  let removed = 0;
+  const trimTail = () => { while (end > 1 && removed < 8 && isEdgeChrome(parts[end - 1])) { end--; removed++; } };
+  trimTail();
+  // An author box at the end: everything from its heading on.
+  for (let index = Math.max(1, end - 4); index < end; index++) {
+    if (parts[index].length <= 60 && authorBoxStart.test(parts[index])) {
+      let rest = 0;
+      for (let after = index; after < end; after++) rest += parts[after].length;
+      if (rest <= 1200) { end = index; trimTail(); break; }
+    }
+  }
+  let start = 0;
+  removed = 0;
+  while (start < end - 1 && removed < 3 && isEdgeChrome(parts[start])) { start++; removed++; }
+  return parts.slice(start, end).join('\n\n');
 }
 
 export interface BodyResult { text: string; method: 'main' | 'paragraphs' | 'empty' }
@@ -579,10 +677,7 @@ export function extractBody(root: HNode, options: { light?: boolean } = {}): Bod
     if (isElement(node) && node.name === 'body') { body = node; break; }
     if (node.children) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]);
   }
-  if (!body) {
-    body = { type: 'tag', name: 'body', attribs: {}, children: root.children ?? [], parent: null };
-    for (const child of body.children) child.parent = body;
-  }
+  if (!body) body = syntheticBody(root);
   const raw = measureRaw(body);
   const pageLength = raw.get(body)?.length ?? 0;
   if (pageLength === 0) return { text: '', method: 'empty' };
@@ -595,7 +690,8 @@ export function extractBody(root: HNode, options: { light?: boolean } = {}): Bod
   if (lede) text = text ? `${lede}\n\n${text}` : lede;
   if (text.length < 200) {
     const fallback = allParagraphs(body, stats);
-    if (fallback.length > text.length * 2) return { text: fallback, method: 'paragraphs' };
+    if (fallback.length > text.length * 2) return { text: trimEdges(fallback), method: 'paragraphs' };
   }
+  text = trimEdges(text);
   return { text, method: text ? 'main' : 'empty' };
 }

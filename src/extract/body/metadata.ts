@@ -23,7 +23,23 @@ function stringOf(value: Json): string | null {
 
 const articleTypes = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Report|WebPage|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Blog|Review|Recipe|PressRelease)$/;
 
-export interface JsonLdArticle { headline: string | null; datePublished: string | null; authors: string[]; publisher: string | null; url: string | null; lang: string | null; type: string }
+export interface JsonLdArticle { headline: string | null; datePublished: string | null; authors: string[]; publisher: string | null; url: string | null; lang: string | null; type: string; articleBody: string | null }
+
+/** An articleBody / text field as plain text: markup removed, paragraphs kept on their own lines. */
+function bodyTextOf(value: Json): string | null {
+  if (typeof value !== 'string') return null;
+  let text = value;
+  if (/<\/?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|span|a|strong|em|b|i)\b[^>]*>/i.test(text)) {
+    text = text
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|figure|figcaption|table|tr)\b[^>]*>/gi, '\n\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'");
+  }
+  text = text.replace(/\r\n?/g, '\n').split(/\n/).map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text || null;
+}
 
 function readJsonLd(scripts: string[]): JsonLdArticle[] {
   const found: JsonLdArticle[] = [];
@@ -55,6 +71,7 @@ function readJsonLd(scripts: string[]): JsonLdArticle[] {
         publisher: stringOf(record.publisher),
         url: stringOf(record.url) ?? (typeof mainEntity === 'string' ? stringOf(mainEntity) : mainEntity && typeof mainEntity === 'object' ? stringOf((mainEntity as Record<string, Json>)['@id']) : null),
         lang: stringOf(record.inLanguage),
+        articleBody: bodyTextOf(record.articleBody) ?? (type === 'SocialMediaPosting' || type === 'DiscussionForumPosting' ? bodyTextOf(record.text) : null),
       });
     }
   }
@@ -72,6 +89,8 @@ export interface PageMetadata {
   lang: string | null;
   timeDatetime: string | null;
   bylineText: string | null;
+  /** The longest article body the page carries in structured data (JSON-LD articleBody). */
+  structuredBody: string | null;
 }
 
 const bylineClass = /(?:^|[-_\s])(?:byline|author|authors|author-name|autor|auteur|writer|dc-creator)(?:$|[-_\s])/i;
@@ -144,8 +163,11 @@ export function readMetadata(root: HNode): PageMetadata {
     return true;
   });
 
-  const jsonLd = readJsonLd(scripts)[0] ?? null;
-  return { jsonLd, meta, title, h1, canonicalHref, lang, timeDatetime, bylineText };
+  const articles = readJsonLd(scripts);
+  const jsonLd = articles[0] ?? null;
+  let structuredBody: string | null = null;
+  for (const article of articles) if (article.articleBody && article.articleBody.length > (structuredBody?.length ?? 0)) structuredBody = article.articleBody;
+  return { jsonLd, meta, title, h1, canonicalHref, lang, timeDatetime, bylineText, structuredBody };
 }
 
 function rawTextOfScript(element: HElement): string {
