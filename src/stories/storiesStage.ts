@@ -1,17 +1,23 @@
-// The stories stage: cluster new articles, then (re)assemble the explainers of the stories that
-// changed, refresh statuses, and link related stories.
+// The stories stage: cluster new articles, then (re)assemble only the explainers of the stories
+// that changed (new articles, or an editor's correction to one of their facts), link them to
+// related stories through the inverted index of story terms, and turn stories without recent
+// coverage dormant. The cost follows the new work, not the size of the archive.
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
-import { stories, articles, corrections } from '../../db/schema.ts';
+import { stories, articles, corrections, storyArticles, storyTerms, figures, events, quotes, viewpoints, entityMentions } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
 import { clusterArticles } from './cluster.ts';
 import { assembleExplainer } from './explainer.ts';
-import { cosine, type TermVector } from './terms.ts';
+import { cosine, topTerms, type TermVector } from './terms.ts';
 import type { Explainer } from './types.ts';
 
 export interface StoriesSummary { assigned: number; newStories: number; duplicates: number; explainers: number; stories: number }
+
+const DAY = 86400000;
+const RELATED_LOOKUP_TERMS = 25;
+const RELATED_CANDIDATES = 40;
 
 /** The time statuses are measured against: now, or the newest article when the archive is older. */
 export function referenceTime(db: TrackerDb): number {
@@ -19,62 +25,99 @@ export function referenceTime(db: TrackerDb): number {
   return Math.min(Date.now(), newest ? Date.parse(newest) : Date.now());
 }
 
-export function storiesStage(db: TrackerDb, config: Config, options: { all?: boolean } = {}): StoriesSummary {
-  const clustered = clusterArticles(db, config);
-  const overlay = CorrectionOverlay.load(db);
-  const now = referenceTime(db);
-  // Corrections can touch any story, so a run after a correction reassembles them all; otherwise only touched ones.
-  const lastCorrection = db.select({ at: sql<string | null>`max(${corrections.at})` }).from(corrections).get()?.at ?? null;
-  const allStories = db.select().from(stories).all();
-  const touched = new Set(clustered.touchedStories);
-  const toAssemble = allStories.filter((story) => options.all || touched.has(story.id) || !story.explainer || (lastCorrection && lastCorrection > story.updatedAt));
-
-  const explainers = new Map<string, Explainer>();
-  for (const story of allStories) {
-    if (story.explainer) explainers.set(story.id, JSON.parse(story.explainer) as Explainer);
+/** Stories holding a fact that was corrected after `since`: found through the fact's article. */
+function storiesWithCorrections(db: TrackerDb, since: string | null): string[] {
+  const targets = db.selectDistinct({ target: corrections.target }).from(corrections)
+    .where(since ? gt(corrections.at, since) : undefined).all().map((row) => row.target);
+  if (targets.length === 0) return [];
+  const articleIds = new Set<string>();
+  for (const table of [figures, events, quotes, viewpoints]) {
+    for (const row of db.select({ articleId: table.articleId }).from(table).where(inArray(table.id, targets)).all()) articleIds.add(row.articleId);
   }
-  for (const story of toAssemble) {
-    const explainer = assembleExplainer(db, config, story.id, overlay, now);
-    if (explainer) explainers.set(story.id, explainer);
+  for (const target of targets) if (target.startsWith('a_')) articleIds.add(target);
+  const entityTargets = targets.filter((target) => target.startsWith('e_'));
+  if (entityTargets.length) {
+    for (const row of db.selectDistinct({ articleId: entityMentions.articleId }).from(entityMentions).where(inArray(entityMentions.entityId, entityTargets)).all()) articleIds.add(row.articleId);
   }
-  // Status can change with time alone; related links with every new story. Both are cheap.
-  linkRelated(db, config, explainers);
-  let written = 0;
-  db.transaction((tx) => {
-    for (const explainer of explainers.values()) {
-      const dormantAfter = config.stories.dormantAfterDays * 86400000;
-      explainer.status = explainer.lastPublished && now - Date.parse(explainer.lastPublished) <= dormantAfter ? 'developing' : 'dormant';
-      const json = JSON.stringify(explainer);
-      const digest = crypto.createHash('sha1').update(json).digest('hex');
-      const current = allStories.find((story) => story.id === explainer.id);
-      if (current?.digest === digest) continue;
-      tx.update(stories).set({
-        explainer: json, digest, title: explainer.title, status: explainer.status,
-        firstPublished: explainer.firstPublished, lastPublished: explainer.lastPublished, updatedAt: new Date().toISOString(),
-      }).where(eq(stories.id, explainer.id)).run();
-      written++;
-    }
-  });
-  return { assigned: clustered.assigned, newStories: clustered.newStories, duplicates: clustered.duplicates, explainers: written, stories: explainers.size };
+  const direct = targets.filter((target) => target.startsWith('s_'));
+  const viaArticles = articleIds.size
+    ? db.selectDistinct({ id: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, [...articleIds])).all().map((row) => row.id)
+    : [];
+  return [...new Set([...direct, ...viaArticles])];
 }
 
 function storyVector(db: TrackerDb, storyId: string): TermVector {
-  const rows = db.$client.prepare('SELECT term, weight FROM story_terms WHERE story_id = ?').all(storyId) as { term: string; weight: number }[];
-  return new Map(rows.map((row) => [row.term, row.weight]));
+  return new Map(db.select({ term: storyTerms.term, weight: storyTerms.weight }).from(storyTerms).where(eq(storyTerms.storyId, storyId)).all().map((row) => [row.term, row.weight]));
 }
 
-/** Related stories: same topic, similar terms (for example an earlier wave of the same dispute). */
-function linkRelated(db: TrackerDb, config: Config, explainers: Map<string, Explainer>): void {
-  const vectors = new Map([...explainers.keys()].map((id) => [id, storyVector(db, id)]));
-  for (const explainer of explainers.values()) {
-    const mine = vectors.get(explainer.id)!;
-    explainer.related = [...explainers.values()]
-      .filter((other) => other.id !== explainer.id)
-      .map((other) => ({ other, score: cosine(mine, vectors.get(other.id)!) + (other.topic === explainer.topic ? 0.05 : 0) }))
-      .filter((entry) => entry.score >= 0.12)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 4)
-      .map((entry) => ({ id: entry.other.id, slug: entry.other.slug, title: entry.other.title }));
+/** Related stories: other stories sharing the story's main terms (an earlier wave, a later reversal). */
+function relatedStories(db: TrackerDb, storyId: string, topic: string): Explainer['related'] {
+  const mine = storyVector(db, storyId);
+  const lookup = [...topTerms(mine, RELATED_LOOKUP_TERMS).keys()];
+  if (lookup.length === 0) return [];
+  const candidates = db.select({ id: storyTerms.storyId, overlap: sql<number>`sum(${storyTerms.weight})` }).from(storyTerms)
+    .where(and(inArray(storyTerms.term, lookup), sql`${storyTerms.storyId} <> ${storyId}`))
+    .groupBy(storyTerms.storyId).orderBy(sql`2 desc`).limit(RELATED_CANDIDATES).all();
+  const scored: { id: string; score: number }[] = [];
+  for (const candidate of candidates) {
+    const other = db.select({ topic: stories.topic }).from(stories).where(eq(stories.id, candidate.id)).get();
+    if (!other) continue;
+    const score = cosine(mine, storyVector(db, candidate.id)) + (other.topic === topic ? 0.05 : 0);
+    if (score >= 0.12) scored.push({ id: candidate.id, score });
   }
-  void config;
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, 4).flatMap(({ id }) => {
+    const row = db.select({ id: stories.id, slug: stories.slug, title: stories.title }).from(stories).where(eq(stories.id, id)).get();
+    return row ? [row] : [];
+  });
+}
+
+function writeExplainer(db: TrackerDb, explainer: Explainer, previousDigest: string | null): boolean {
+  const json = JSON.stringify(explainer);
+  const digest = crypto.createHash('sha1').update(json).digest('hex');
+  if (previousDigest === digest) return false;
+  db.update(stories).set({
+    explainer: json, digest, title: explainer.title, status: explainer.status,
+    firstPublished: explainer.firstPublished, lastPublished: explainer.lastPublished, updatedAt: new Date().toISOString(),
+  }).where(eq(stories.id, explainer.id)).run();
+  return true;
+}
+
+export function storiesStage(db: TrackerDb, config: Config, options: { all?: boolean } = {}): StoriesSummary {
+  const lastAssembly = db.select({ at: sql<string | null>`max(${stories.updatedAt})` }).from(stories).where(sql`${stories.explainer} IS NOT NULL`).get()?.at ?? null;
+  const clustered = clusterArticles(db, config);
+  const overlay = CorrectionOverlay.load(db);
+  const now = referenceTime(db);
+  const dormantBefore = new Date(now - config.stories.dormantAfterDays * DAY).toISOString();
+
+  const toAssemble = new Set<string>(clustered.touchedStories);
+  for (const id of storiesWithCorrections(db, lastAssembly)) toAssemble.add(id);
+  for (const row of db.select({ id: stories.id }).from(stories).where(options.all ? undefined : isNull(stories.explainer)).all()) toAssemble.add(row.id);
+
+  let written = 0;
+  db.transaction((tx) => {
+    const t = tx as unknown as TrackerDb;
+    for (const id of toAssemble) {
+      const explainer = assembleExplainer(t, config, id, overlay, now);
+      if (!explainer) continue;
+      explainer.related = relatedStories(t, id, explainer.topic);
+      const previous = t.select({ digest: stories.digest }).from(stories).where(eq(stories.id, id)).get();
+      if (writeExplainer(t, explainer, previous?.digest ?? null)) written++;
+    }
+    // Time alone turns a story dormant (and a correction of dates could revive one): only stories
+    // whose stored status disagrees with their dates are touched.
+    const stale = t.select({ id: stories.id, explainer: stories.explainer, digest: stories.digest, status: stories.status, lastPublished: stories.lastPublished }).from(stories)
+      .where(or(
+        and(eq(stories.status, 'developing'), lt(stories.lastPublished, dormantBefore)),
+        and(eq(stories.status, 'dormant'), gt(stories.lastPublished, dormantBefore)),
+      )).all();
+    for (const row of stale) {
+      if (!row.explainer || toAssemble.has(row.id)) continue;
+      const explainer = JSON.parse(row.explainer) as Explainer;
+      explainer.status = row.status === 'developing' ? 'dormant' : 'developing';
+      if (writeExplainer(t, explainer, row.digest)) written++;
+    }
+  });
+  const total = db.select({ n: sql<number>`count(*)` }).from(stories).get()?.n ?? 0;
+  return { assigned: clustered.assigned, newStories: clustered.newStories, duplicates: clustered.duplicates, explainers: written, stories: total };
 }
