@@ -150,10 +150,12 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       const recent = t.select({ id: stories.id }).from(stories)
         .where(and(eq(stories.topic, topic), gte(stories.lastPublished, since), lte(stories.firstPublished, until)))
         .orderBy(sql`${stories.lastPublished} desc`).limit(2000).all().map((row) => row.id);
+      // Walk the recent stories' own term lists (index on story_id), not the terms' posting lists,
+      // which grow with the archive.
       const candidateIds = recent.length && lookup.length
-        ? t.select({ storyId: storyTerms.storyId, overlap: sql<number>`sum(${storyTerms.weight})` }).from(storyTerms)
-          .where(and(inArray(storyTerms.storyId, recent), inArray(storyTerms.term, lookup)))
-          .groupBy(storyTerms.storyId).orderBy(sql`2 desc`).limit(CANDIDATE_STORIES).all().map((row) => row.storyId)
+        ? (db.$client.prepare(`SELECT story_id AS storyId, sum(weight) AS overlap FROM story_terms INDEXED BY story_terms_story
+            WHERE story_id IN (${recent.map(() => '?').join(',')}) AND term IN (${lookup.map(() => '?').join(',')})
+            GROUP BY story_id ORDER BY overlap DESC LIMIT ${CANDIDATE_STORIES}`).all(...recent, ...lookup) as { storyId: string }[]).map((row) => row.storyId)
         : [];
       let best: { id: string; score: number } | null = null;
       for (const storyId of candidateIds) {

@@ -51,9 +51,21 @@ function storyVector(db: TrackerDb, storyId: string): TermVector {
 }
 
 /** Related stories: other stories sharing the story's main terms (an earlier wave, a later reversal). */
+/**
+ * Related stories: other stories sharing the story's distinctive terms (an earlier wave, a later
+ * reversal). Only terms rare in the archive are looked up, so each posting list stays short
+ * however large the archive grows.
+ */
 function relatedStories(db: TrackerDb, storyId: string, topic: string): Explainer['related'] {
   const mine = storyVector(db, storyId);
-  const lookup = [...topTerms(mine, RELATED_LOOKUP_TERMS).keys()];
+  if (mine.size === 0) return [];
+  const total = db.$client.prepare('SELECT count(*) FROM stories').pluck().get() as number;
+  const terms = [...mine.keys()];
+  const storyCounts = new Map((db.$client.prepare(`SELECT term, count(*) AS n FROM story_terms WHERE term IN (${terms.map(() => '?').join(',')}) GROUP BY term`)
+    .all(...terms) as { term: string; n: number }[]).map((row) => [row.term, row.n]));
+  const rareLimit = Math.max(20, Math.ceil(total * 0.01));
+  const lookup = [...mine].filter(([term]) => (storyCounts.get(term) ?? 0) <= rareLimit)
+    .sort((a, b) => b[1] - a[1]).slice(0, RELATED_LOOKUP_TERMS).map(([term]) => term);
   if (lookup.length === 0) return [];
   const candidates = db.select({ id: storyTerms.storyId, overlap: sql<number>`sum(${storyTerms.weight})` }).from(storyTerms)
     .where(and(inArray(storyTerms.term, lookup), sql`${storyTerms.storyId} <> ${storyId}`))
@@ -100,7 +112,7 @@ export function storiesStage(db: TrackerDb, config: Config, options: { all?: boo
     for (const id of toAssemble) {
       const explainer = assembleExplainer(t, config, id, overlay, now);
       if (!explainer) continue;
-      explainer.related = relatedStories(t, id, explainer.topic);
+      explainer.related = relatedStories(db, id, explainer.topic);
       const previous = t.select({ digest: stories.digest }).from(stories).where(eq(stories.id, id)).get();
       if (writeExplainer(t, explainer, previous?.digest ?? null)) written++;
     }
