@@ -1,7 +1,7 @@
-// The site's four collections, each filled by a loader over the tracker's site data.
+// The site's collections, each filled by a loader over the tracker's site data.
 import { defineCollection } from 'astro:content';
 import { siteDataLoader } from './lib/siteSource.ts';
-import { articleSchema, metaSchema, storySchema, topicSchema } from './lib/schemas.ts';
+import { articleSchema, entitySchema, metaSchema, storySchema, topicSchema } from './lib/schemas.ts';
 
 const stories = defineCollection({
   loader: siteDataLoader('stories', (data) =>
@@ -24,9 +24,16 @@ const topics = defineCollection({
   schema: topicSchema,
 });
 
+const entities = defineCollection({
+  loader: siteDataLoader('entities', (data) =>
+    (data.entities ?? []).map((entity) => ({ id: entity.slug, data: { ...entity } })),
+  ),
+  schema: entitySchema,
+});
+
 const meta = defineCollection({
   loader: siteDataLoader('meta', (data) => [{ id: 'site', data: { ...data.meta } }]),
   schema: metaSchema,
 });
 
-export const collections = { stories, articles, topics, meta };
+export const collections = { stories, articles, topics, entities, meta };

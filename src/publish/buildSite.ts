@@ -2,9 +2,10 @@
 // build in a child process: Astro and Vite keep their own module graph, and a failed build
 // cannot leave half-initialised state in the tracker's process.
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
 
 export interface BuildSiteOptions {
   /** The tracker's SQLite database; wins over dataFile when both are given. */
@@ -48,12 +49,43 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 
   const started = performance.now();
   const { code, stderr } = await runBuild(env);
-  const ms = Math.round(performance.now() - started);
   if (code !== 0) {
     const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
     throw new Error(`Site build failed (exit ${code}) writing ${outDir}:\n${tail || '(no output)'}`);
   }
-  return { pages: await countHtmlFiles(outDir), ms };
+  await writeSearchIndex(outDir, options.baseUrl);
+  return { pages: await countHtmlFiles(outDir), ms: Math.round(performance.now() - started) };
+}
+
+/** What /search/ fetches: one entry per page marked data-search-body (see the Base layout). */
+export interface SearchIndex {
+  pages: { url: string; title: string; text: string }[];
+}
+/** Characters of each page's text kept in the index: enough for its key points and sources. */
+const SEARCH_TEXT_CHARS = 4000;
+
+/**
+ * Writes outDir/search-index.json for /search/ (site/public/search.js): the title and main text
+ * of every page whose <main> carries data-search-body. URLs include the site's base path.
+ */
+async function writeSearchIndex(outDir: string, baseUrl: string): Promise<void> {
+  const basePath = new URL(baseUrl).pathname.replace(/\/*$/, '/');
+  const pages: SearchIndex['pages'] = [];
+  for (const entry of await readdir(outDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const $ = cheerio.load(await readFile(file, 'utf8'));
+    const main = $('main[data-search-body]');
+    if (main.length === 0) continue;
+    main.find('script, style, svg, .visually-hidden').remove();
+    const title = (main.find('h1').first().text() || $('title').text()).replace(/\s+/g, ' ').trim();
+    const text = main.text().replace(/\s+/g, ' ').trim().slice(0, SEARCH_TEXT_CHARS);
+    const relative = path.relative(outDir, path.dirname(file)).split(path.sep).join('/');
+    pages.push({ url: `${basePath}${relative ? `${relative}/` : ''}`, title, text });
+  }
+  pages.sort((a, b) => a.url.localeCompare(b.url));
+  const index: SearchIndex = { pages };
+  await writeFile(path.join(outDir, 'search-index.json'), JSON.stringify(index));
 }
 
 function runBuild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {

@@ -1,6 +1,6 @@
 // What the site build reads: the explainers, topics and articles, straight from the database,
 // opened read-only. The Astro content loaders call this at build time.
-import type { Explainer, SiteArticle, SiteMeta, SiteTopic } from '../stories/types.ts';
+import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../stories/types.ts';
 import { openDatabaseReadOnly, type TrackerDb } from '../db/client.ts';
 
 export interface SiteData {
@@ -8,6 +8,8 @@ export interface SiteData {
   topics: SiteTopic[];
   stories: Explainer[];
   articles: SiteArticle[];
+  /** Entities with a page: mentioned in at least two on-topic articles, or curated. */
+  entities: SiteEntity[];
 }
 
 export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: string }): SiteData {
@@ -28,7 +30,109 @@ export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: s
     storyTitle: storyOf.get(row.id)?.title ?? null,
   }));
   const generatedAt = (client.prepare('SELECT max(updated_at) AS at FROM stories').get() as { at: string | null }).at ?? new Date(0).toISOString();
-  return { meta: { title: meta.title, baseUrl: meta.baseUrl, generatedAt }, topics, stories, articles };
+  const entities = collectEntities(client, stories, articles);
+  return { meta: { title: meta.title, baseUrl: meta.baseUrl, generatedAt }, topics, stories, articles, entities };
+}
+
+/** Lowercase ASCII words joined by hyphens; the fallback keeps a name with no Latin letters addressable. */
+export function entitySlug(name: string, fallback = 'entity'): string {
+  const slug = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return slug || fallback;
+}
+
+type Client = TrackerDb['$client'];
+
+function collectEntities(client: Client, stories: Explainer[], articles: SiteArticle[]): SiteEntity[] {
+  // On-topic articles are the ones with a topic row; the site lists only those.
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const storiesOf = new Map<string, Explainer[]>();
+  for (const story of stories) {
+    for (const id of story.articleIds) {
+      const list = storiesOf.get(id);
+      if (list) list.push(story);
+      else storiesOf.set(id, [story]);
+    }
+  }
+  const entityRows = client.prepare('SELECT id, name, type, aliases, origin FROM entities ORDER BY name, id').all() as
+    { id: string; name: string; type: string; aliases: string; origin: string }[];
+  const mentionRows = client.prepare(`
+    SELECT m.entity_id AS entityId, m.article_id AS articleId
+    FROM entity_mentions m WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = m.article_id)`).all() as
+    { entityId: string; articleId: string }[];
+  const mentionsOf = new Map<string, string[]>();
+  for (const row of mentionRows) {
+    const list = mentionsOf.get(row.entityId);
+    if (list) list.push(row.articleId);
+    else mentionsOf.set(row.entityId, [row.articleId]);
+  }
+  const quoteRows = client.prepare(`
+    SELECT q.speaker, q.text, q.article_id AS articleId FROM quotes q
+    WHERE q.speaker IS NOT NULL AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = q.article_id)
+    ORDER BY q.article_id, q.start`).all() as { speaker: string; text: string; articleId: string }[];
+  const quotesBySpeaker = new Map<string, typeof quoteRows>();
+  for (const quote of quoteRows) {
+    const key = quote.speaker.trim().toLowerCase();
+    const list = quotesBySpeaker.get(key);
+    if (list) list.push(quote);
+    else quotesBySpeaker.set(key, [quote]);
+  }
+
+  const result: SiteEntity[] = [];
+  const usedSlugs = new Set<string>();
+  for (const row of entityRows) {
+    const mentions = mentionsOf.get(row.id) ?? [];
+    const articleIds = [...new Set(mentions)];
+    if (row.origin !== 'registry' && articleIds.length < 2) continue;
+    let aliases: string[] = [];
+    try {
+      const parsed = JSON.parse(row.aliases) as unknown;
+      if (Array.isArray(parsed)) aliases = parsed.filter((alias): alias is string => typeof alias === 'string' && alias !== row.name);
+    } catch { /* malformed aliases: the name alone */ }
+    const names = [row.name, ...aliases].map((name) => name.toLowerCase());
+
+    const byMonth = new Map<string, number>();
+    for (const articleId of mentions) {
+      const month = articleById.get(articleId)?.publishedAt?.slice(0, 7);
+      if (month && /^\d{4}-\d{2}$/.test(month)) byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
+    }
+    const quotes = [...new Set(names)]
+      .flatMap((name) => quotesBySpeaker.get(name) ?? [])
+      .map((quote) => {
+        const article = articleById.get(quote.articleId);
+        return { text: quote.text, articleId: quote.articleId, articleTitle: article?.title ?? '', url: article?.url ?? '' };
+      });
+    const storyList = new Map<string, { slug: string; title: string }>();
+    for (const articleId of articleIds) {
+      for (const story of storiesOf.get(articleId) ?? []) storyList.set(story.slug, { slug: story.slug, title: story.title });
+    }
+    const figures: SiteEntity['figures'] = [];
+    const matchers = [row.name, ...aliases].filter((name) => name.length >= 2).map(wordMatcher);
+    for (const story of stories) {
+      for (const figure of story.figures) {
+        if (matchers.some((matcher) => matcher.test(figure.sentence))) {
+          figures.push({ text: figure.text, sentence: figure.sentence, storySlug: story.slug, storyTitle: story.title });
+        }
+      }
+    }
+    let slug = entitySlug(row.name);
+    for (let n = 2; usedSlugs.has(slug); n += 1) slug = `${entitySlug(row.name)}-${n}`;
+    usedSlugs.add(slug);
+    result.push({
+      id: row.id, slug, name: row.name, type: row.type, aliases, origin: row.origin,
+      articleCount: articleIds.length,
+      mentionsByMonth: [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count })),
+      quotes, figures, stories: [...storyList.values()],
+    });
+  }
+  return result;
+}
+
+/** The name as a whole word or phrase, case-sensitive for short all-caps acronyms. */
+function wordMatcher(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const acronym = name.length <= 4 && name === name.toUpperCase();
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, acronym ? 'u' : 'iu');
 }
 
 export function readSiteData(dbPath: string): SiteData {

@@ -144,3 +144,25 @@ export interface SiteMeta {
   baseUrl: string;
   generatedAt: string;
 }
+
+/** A person, organisation or place the site gives its own page. */
+export interface SiteEntity {
+  id: string;
+  slug: string;
+  name: string;
+  /** "person", "organisation", "place", … as the entity stage typed it. */
+  type: string;
+  aliases: string[];
+  /** "registry" for curated entities, "detected" for those found in the text. */
+  origin: string;
+  /** Distinct on-topic articles that mention it. */
+  articleCount: number;
+  /** Mentions in on-topic articles per month ("YYYY-MM"), oldest first; undated articles left out. */
+  mentionsByMonth: { month: string; count: number }[];
+  /** Quotes it is the speaker of. */
+  quotes: { text: string; articleId: string; articleTitle: string; url: string }[];
+  /** Key figures of the stories whose sentence names it. */
+  figures: { text: string; sentence: string; storySlug: string; storyTitle: string }[];
+  /** Stories with at least one article that mentions it. */
+  stories: { slug: string; title: string }[];
+}

@@ -29,7 +29,8 @@ describe('HostQueue', () => {
     starts.a.sort((x, y) => x - y);
     expect(starts.a[1] - starts.a[0]).toBeGreaterThanOrEqual(55);
     expect(starts.a[2] - starts.a[1]).toBeGreaterThanOrEqual(55);
-    expect(starts.b[0]).toBeLessThan(40);
+    // Another host does not wait behind the first host's spacing (relative, so load cannot flake it).
+    expect(starts.b[0]).toBeLessThan(starts.a[1]);
   });
 
   it('frees the slot when a task fails', async () => {

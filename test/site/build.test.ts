@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../../src/publish/buildSite.ts';
-import type { Explainer, SiteArticle, SiteMeta, SiteTopic } from '../../src/stories/types.ts';
+import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../../src/stories/types.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/site-data.json', import.meta.url));
 const BUILD_TIMEOUT = 120_000;
@@ -21,6 +21,7 @@ interface SiteData {
   topics: SiteTopic[];
   stories: Explainer[];
   articles: SiteArticle[];
+  entities?: SiteEntity[];
 }
 
 let workDir: string;
@@ -50,6 +51,51 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** Well-formed XML, checked by hand: balanced tags, and no bare < or & in text or attributes. */
+function expectWellFormedXml(xml: string): void {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let match = tag.exec(body); match; match = tag.exec(body)) {
+    const text = body.slice(last, match.index);
+    expect(text, 'text between tags').not.toMatch(/[<>]|&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i);
+    expect(match[3], 'attributes').not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+    if (match[1]) expect(stack.pop(), `closing ${match[2]}`).toBe(match[2]);
+    else if (!match[4]) stack.push(match[2]);
+    last = match.index + match[0].length;
+  }
+  expect(body.slice(last).trim()).toBe('');
+  expect(stack).toEqual([]);
+}
+
+/** RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') {
+      expect(field, 'a quote inside an unquoted field').toBe('');
+      quoted = true;
+    } else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; }
+    else {
+      expect(c, 'a bare line break').not.toMatch(/[\r\n]/);
+      field += c;
+    }
+  }
+  expect(quoted).toBe(false);
+  expect(field === '' && row.length === 0, 'the file ends with CRLF').toBe(true);
+  return rows;
+}
+
 describe('site built from the fixture', () => {
   let outDir: string;
   let result: { pages: number; ms: number };
@@ -64,8 +110,23 @@ describe('site built from the fixture', () => {
     });
   }, BUILD_TIMEOUT);
 
-  it('writes one page per story and topic plus the home and the article index', () => {
-    expect(result.pages).toBe(1 + 1 + data.topics.length + data.stories.length);
+  it('writes a page per story, topic and entity, the indexes, and the about pages', async () => {
+    const files = (await htmlFiles(outDir)).map((file) => path.relative(outDir, file).split(path.sep).join('/'));
+    const expected = [
+      'index.html',
+      'articles/index.html',
+      'entities/index.html',
+      'outlets/index.html',
+      'about/index.html',
+      'corrections/index.html',
+      ...data.topics.map((topic) => `topics/${topic.slug}/index.html`),
+      ...data.stories.map((story) => `stories/${story.slug}/index.html`),
+      ...data.entities!.map((entity) => `entities/${entity.slug}/index.html`),
+      'topics/ai-distillation/entity/deepseek/index.html',
+      'topics/ai-export-controls/entity/nvidia/index.html',
+    ];
+    for (const file of expected) expect(files, file).toContain(file);
+    expect(result.pages).toBe(files.length);
     expect(result.ms).toBeGreaterThan(0);
   });
 
@@ -102,6 +163,7 @@ describe('site built from the fixture', () => {
       'section-unknowns',
       'section-key-terms',
       'section-sources',
+      'section-entities',
       'section-related',
       'section-corrections',
     ]);
@@ -215,7 +277,9 @@ describe('site built from the fixture', () => {
       expect($('meta[http-equiv="Content-Security-Policy"]').attr('content'), file).toBe(CSP);
       expect($('meta[property="og:title"]').attr('content'), file).toBeTruthy();
       expect($('meta[property="og:description"]').attr('content'), file).toBeTruthy();
-      expect($('script').length, file).toBe(0);
+      // No inline script anywhere; only /search/ loads one, from the site itself.
+      const scripts = $('script').map((_, el) => $(el).attr('src') ?? '(inline)').get();
+      expect(scripts, file).toEqual(file.endsWith(path.join('search', 'index.html')) ? ['/search.js'] : []);
       expect($('header').length && $('nav').length && $('main#main').length && $('footer').length, file).toBeTruthy();
       expect($('a.skip-link').attr('href')).toBe('#main');
     }
@@ -247,6 +311,203 @@ describe('site built from the fixture', () => {
     expect(withStory.find('.article-story a').attr('href')).toBe('/stories/ai-diffusion-rule-rescinded/');
     expect(withStory.find('.article-title a').attr('rel')).toBe('noopener nofollow');
   });
+
+  it('gives each entity a page: what it is, mentions per month, quotes, figures and stories', async () => {
+    const $ = await page(outDir, 'entities/nvidia');
+    expect($('h1').text()).toBe('Nvidia');
+    expect($('.entity-type').text()).toBe('organization');
+    expect($('.entity-aliases').text()).toBe(`NVIDIA Corp., ${HOSTILE}`);
+    expect($('.entity-count').text()).toContain('Mentioned in 4 articles');
+    // Jan to May 2025, the empty months drawn as zero bars; the same numbers as a table.
+    const svg = $('#section-mentions svg[role="img"]');
+    expect(svg.find('rect.bar').length).toBe(5);
+    expect(svg.find('desc').text()).toBe('7 mentions from Jan 2025 to May 2025; most in Apr 2025 (4).');
+    const rows = $('#section-mentions tbody tr').map((_, el) => $(el).children().map((_, cell) => $(cell).text().trim()).get().join(' ')).get();
+    expect(rows).toEqual(['Jan 2025 1', 'Feb 2025 0', 'Mar 2025 0', 'Apr 2025 4', 'May 2025 2']);
+    const quotes = $('#section-quotes li');
+    expect(quotes.length).toBe(2);
+    expect(quotes.first().find('blockquote').text().trim()).toBe(HOSTILE);
+    expect(quotes.first().find('a').length).toBe(0);
+    expect(quotes.last().find('a').attr('href')).toBe('https://chipledger.example.net/nvidia-h20-charge');
+    expect($('#section-figures li').text()).toContain('Nvidia said it expected to record charges of up to about $5.5 billion.');
+    // The dropped story is not linked.
+    expect($('#section-stories a').map((_, el) => $(el).attr('href')).get()).toEqual([
+      '/stories/nvidia-h20-export-licence-charge/',
+      '/stories/ai-diffusion-rule-rescinded/',
+    ]);
+    const curated = await page(outDir, 'entities/bureau-of-industry-and-security');
+    expect(curated('#section-mentions').text()).toContain('No dated mentions yet.');
+    expect(curated('#section-quotes').length).toBe(0);
+  });
+
+  it('lists the entities on an index and links them from the stories they appear in', async () => {
+    const $ = await page(outDir, 'entities');
+    const names = $('.entity-list a').map((_, el) => $(el).text()).get();
+    expect(names.sort()).toEqual(data.entities!.map((entity) => entity.name).sort());
+    const story = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const links = story('#section-entities a').map((_, el) => `${story(el).text()} ${story(el).attr('href')}`).get();
+    expect(links).toEqual(['DeepSeek /entities/deepseek/', 'Dana Whitcombe /entities/dana-whitcombe/']);
+    const person = await page(outDir, 'entities/dana-whitcombe');
+    expect(person('#section-quotes blockquote').text().trim()).toBe('There is substantial evidence that this happened.');
+  });
+
+  it('shows each outlet with its articles per topic, its latest article and its stories', async () => {
+    const $ = await page(outDir, 'outlets');
+    const outlets = new Set(data.articles.map((article) => article.outlet));
+    expect($('section.outlet').length).toBe(outlets.size);
+    const gtd = $('section.outlet').filter((_, el) => $(el).find('h2').text() === 'Global Tech Desk');
+    expect(gtd.find('.outlet-count').text()).toBe('2 articles');
+    const topicRows = gtd.find('.outlet-topics tbody tr').map((_, el) => $(el).children().map((_, cell) => $(cell).text().trim()).get().join(' ')).get();
+    expect(topicRows).toEqual(['AI distillation disputes 1', 'AI export controls 1']);
+    expect(gtd.find('.outlet-latest').text()).toContain('28 May 2025');
+    expect(gtd.find('.outlet-stories a').map((_, el) => $(el).attr('href')).get()).toEqual([
+      '/stories/nvidia-h20-export-licence-charge/',
+      '/stories/openai-deepseek-distillation-claims/',
+    ]);
+    const hostile = $('section.outlet').filter((_, el) => $(el).find('h2').text() === 'Unvetted Aggregator');
+    expect(hostile.find('.outlet-latest').text()).toContain(HOSTILE);
+    expect(hostile.find('.outlet-latest a').length).toBe(0);
+  });
+
+  it('explains the method and lists every outlet on the about page', async () => {
+    const $ = await page(outDir, 'about');
+    const outlets = [...new Set(data.articles.map((article) => article.outlet))].sort();
+    expect($('.about-outlets li').map((_, el) => $(el).text()).get().sort()).toEqual(outlets);
+    expect($('#about-viewpoints').text()).toContain('General reporting');
+    expect($('#about-viewpoints').text().replace(/\s+/g, ' ')).toContain('divided by the number of all the story\'s sources');
+    expect($('#about-topics h3').map((_, el) => $(el).text()).get()).toEqual(data.topics.map((topic) => topic.name));
+    expect($('#about-topics').text()).toContain('Required cues');
+    expect($('#about-corrections a').attr('href')).toBe('/corrections/');
+  });
+
+  it('logs every correction newest first, with the change, the reason, the editor and the story', async () => {
+    const $ = await page(outDir, 'corrections');
+    const all = data.stories.flatMap((story) => story.corrections);
+    const items = $('li.correction');
+    expect(items.length).toBe(all.length);
+    const dates = items.map((_, el) => $(el).find('time').attr('datetime')).get();
+    expect(dates).toEqual([...dates].sort().reverse());
+    const hostile = $('#correction-corr-0004');
+    expect(hostile.find('.correction-before del').text()).toBe(HOSTILE);
+    expect(hostile.find('.correction-after').text()).toContain('OpenAI said it had detected attempts');
+    expect(hostile.find('.correction-reason').text()).toBe('The wrong passage was quoted.');
+    expect(hostile.find('.correction-editor').text()).toBe('A. Rivera');
+    expect(hostile.find('h2 a').attr('href')).toBe('/stories/openai-deepseek-distillation-claims/');
+    const charge = $('#correction-corr-0002');
+    expect(charge.find('.correction-target').text()).toBe('the value of key figure "charge"');
+    expect(charge.find('.correction-before').text()).toBe('$5.5 million');
+    expect(charge.find('.correction-after').text()).toBe('$5.5 billion');
+  });
+
+  it('publishes Atom feeds per topic and per story that parse as XML, linked from the page head', async () => {
+    const topicXml = await readFile(path.join(outDir, 'feeds/ai-export-controls.atom'), 'utf8');
+    expectWellFormedXml(topicXml);
+    const topic = cheerio.load(topicXml, { xml: true });
+    expect(topic('feed > id').text()).toBe('https://tracker.example.org/feeds/ai-export-controls.atom');
+    const topicStories = data.stories.filter((story) => story.topic === 'ai-export-controls');
+    expect(topic('entry').length).toBe(topicStories.length);
+    expect(topic('entry > link').map((_, el) => topic(el).attr('href')).get().sort()).toEqual(
+      topicStories.map((story) => `https://tracker.example.org/stories/${story.slug}/`).sort(),
+    );
+
+    const story = data.stories.find((s) => s.slug === 'openai-deepseek-distillation-claims')!;
+    const storyXml = await readFile(path.join(outDir, 'feeds/stories', `${story.slug}.atom`), 'utf8');
+    expectWellFormedXml(storyXml);
+    expect(storyXml).not.toContain('<script>');
+    const feed = cheerio.load(storyXml, { xml: true });
+    expect(feed('entry').length).toBe(story.sources.length);
+    const titles = feed('entry > title').map((_, el) => feed(el).text()).get();
+    expect(titles).toContain(HOSTILE);
+    const hostileEntry = feed('entry').filter((_, el) => feed(el).find('title').text() === HOSTILE);
+    expect(hostileEntry.find('link').length).toBe(0);
+    const updated = feed('entry > updated').map((_, el) => feed(el).text()).get();
+    expect(updated).toEqual([...updated].sort().reverse());
+
+    const $ = await page(outDir, `stories/${story.slug}`);
+    expect($('link[rel="alternate"][type="application/atom+xml"]').attr('href')).toBe(`/feeds/stories/${story.slug}.atom`);
+    const topicPage = await page(outDir, 'topics/ai-export-controls');
+    expect(topicPage('link[rel="alternate"][type="application/atom+xml"]').attr('href')).toBe('/feeds/ai-export-controls.atom');
+  });
+
+  it('writes the timeline as iCalendar: one all-day event per entry, escaped and folded', async () => {
+    const ics = await readFile(path.join(outDir, 'data/timeline.ics'), 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const physical = ics.split('\r\n').slice(0, -1);
+    for (const line of physical) {
+      expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+      expect(line).not.toMatch(/[\r\n]/);
+    }
+    const lines = ics.replace(/\r\n /g, '').split('\r\n');
+    const total = data.stories.reduce((sum, story) => sum + story.timeline.length, 0);
+    expect(lines.filter((line) => line === 'BEGIN:VEVENT').length).toBe(total);
+    expect(lines.filter((line) => line.startsWith('DTSTART;VALUE=DATE:')).length).toBe(total);
+    const summaries = lines.filter((line) => line.startsWith('SUMMARY:')).map((line) => line.slice('SUMMARY:'.length));
+    const unescape = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    const texts = data.stories.flatMap((story) => story.timeline.map((entry) => entry.text));
+    expect(summaries.map(unescape).sort()).toEqual([...texts].sort());
+    // A comma in the text is escaped, never a bare separator.
+    for (const summary of summaries) expect(summary).not.toMatch(/(?<!\\),|(?<!\\);/);
+    const withComma = summaries.find((summary) => summary.includes('\\,'));
+    expect(withComma).toBeTruthy();
+    // A month-precision entry spans its whole month.
+    const month = data.stories.flatMap((story) => story.timeline).find((entry) => entry.precision === 'month');
+    if (month) {
+      const start = `${month.date.slice(0, 4)}${month.date.slice(5, 7)}01`;
+      expect(lines).toContain(`DTSTART;VALUE=DATE:${start}`);
+    }
+  });
+
+  it('offers stories as JSON and figures and the timeline as RFC 4180 CSV', async () => {
+    const json = JSON.parse(await readFile(path.join(outDir, 'data/stories.json'), 'utf8')) as { stories: (Explainer & { url: string })[] };
+    expect(json.stories.map((story) => story.slug).sort()).toEqual(data.stories.map((story) => story.slug).sort());
+    expect(json.stories[0].url).toMatch(/^https:\/\/tracker\.example\.org\/stories\//);
+
+    const figuresCsv = await readFile(path.join(outDir, 'data/figures.csv'), 'utf8');
+    const figures = parseCsv(figuresCsv);
+    expect(figures[0]).toEqual(['story_slug', 'story_title', 'value', 'unit', 'label', 'text', 'sentence', 'source_count', 'conflict', 'article_ids']);
+    const allFigures = data.stories.flatMap((story) => story.figures.map((figure) => ({ story, figure })));
+    expect(figures.length - 1).toBe(allFigures.length);
+    for (const { story, figure } of allFigures) {
+      const row = figures.find((r) => r[0] === story.slug && r[5] === figure.text);
+      expect(row, figure.text).toBeTruthy();
+      expect(row![6]).toBe(figure.sentence);
+      expect(Number(row![2])).toBe(figure.value);
+    }
+    // A field with a comma or a quote is quoted, with its quotes doubled (parseCsv rejects anything else).
+    for (const { figure } of allFigures) {
+      if (/[",]/.test(figure.sentence)) expect(figuresCsv).toContain(`"${figure.sentence.replace(/"/g, '""')}"`);
+    }
+
+    const timelineCsv = await readFile(path.join(outDir, 'data/timeline.csv'), 'utf8');
+    const timeline = parseCsv(timelineCsv);
+    const entries = data.stories.flatMap((story) => story.timeline);
+    expect(timeline.length - 1).toBe(entries.length);
+    expect(timeline.slice(1).map((row) => row[5]).sort()).toEqual(entries.map((entry) => entry.text).sort());
+    expect(timeline.every((row) => row.length === 7)).toBe(true);
+    const quoted = entries.find((entry) => entry.text.includes(','));
+    if (quoted) expect(timelineCsv).toContain(`"${quoted.text.replace(/"/g, '""')}"`);
+  });
+
+  it('filters a topic timeline by entity and by year without JavaScript, and charts its coverage', async () => {
+    const $ = await page(outDir, 'topics/ai-export-controls');
+    const years = $('.year-nav a').map((_, el) => $(el).attr('href')).get();
+    expect(years.length).toBeGreaterThan(1);
+    for (const href of years) expect($(href).length, href).toBe(1);
+    expect($('.filter-nav a').first().attr('href')).toBe('/topics/ai-export-controls/entity/nvidia/');
+    const chart = $('#coverage svg[role="img"]');
+    expect(chart.length).toBe(1);
+    const topicArticles = data.articles.filter((article) => article.topics.includes('ai-export-controls'));
+    const counted = $('#coverage tbody td').map((_, el) => Number($(el).text())).get().reduce((a, b) => a + b, 0);
+    expect(counted).toBe(topicArticles.length);
+
+    const filtered = await page(outDir, 'topics/ai-export-controls/entity/nvidia');
+    expect(filtered('h1').text()).toBe('Timeline: Nvidia');
+    const texts = filtered('.timeline-entry > p:not(.timeline-stories)').map((_, el) => filtered(el).text()).get();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toMatch(/nvidia/i);
+    expect(filtered('.timeline-entry').length).toBeLessThan($('.timeline-entry').length);
+  });
 });
 
 describe('site built from sparse data under a sub-path', () => {
@@ -254,6 +515,8 @@ describe('site built from sparse data under a sub-path', () => {
 
   beforeAll(async () => {
     const sparse = structuredClone(data);
+    // Data written before entity pages existed has no entities at all.
+    delete sparse.entities;
     const story = sparse.stories.find((s) => s.slug === 'ai-diffusion-rule-rescinded')!;
     Object.assign(story, {
       figures: [],

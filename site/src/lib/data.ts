@@ -1,6 +1,6 @@
 // The collections as the pages use them: plain typed arrays, in a stable order.
 import { getCollection, getEntry } from 'astro:content';
-import type { Explainer, SiteArticle, SiteMeta, SiteTopic } from '../../../src/stories/types.ts';
+import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../../../src/stories/types.ts';
 import { dateSortKey } from './format.ts';
 import { latestFirst } from './story.ts';
 
@@ -37,4 +37,24 @@ export async function allArticles(): Promise<SiteArticle[]> {
 export function publishedRelated(story: Explainer, stories: Explainer[]): Explainer['related'] {
   const published = new Set(stories.map((s) => s.slug));
   return story.related.filter((related) => published.has(related.slug) && related.slug !== story.slug);
+}
+
+/** Entities by name. */
+export async function allEntities(): Promise<SiteEntity[]> {
+  const entries = await getCollection('entities');
+  return entries
+    .map((entry) => entry.data)
+    .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+}
+
+/** Every correction of every story, newest first, with the story it belongs to. */
+export function allCorrections(stories: Explainer[]) {
+  return stories
+    .flatMap((story) => story.corrections.map((correction) => ({ ...correction, storySlug: story.slug, storyTitle: story.title })))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1));
+}
+
+// Plain code-point order: the same on every machine, unlike locale collation.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import type {
   KeyFigure,
   KeyTerm,
   SiteArticle,
+  SiteEntity,
   SiteMeta,
   SiteTopic,
   StorySource,
@@ -133,4 +134,18 @@ export const metaSchema: z.ZodType<SiteMeta> = z.object({
   title: z.string().min(1),
   baseUrl: z.string(),
   generatedAt: z.string(),
+});
+
+export const entitySchema: z.ZodType<SiteEntity> = z.object({
+  id: z.string().min(1),
+  slug: slugSchema,
+  name: z.string().min(1),
+  type: z.string(),
+  aliases: z.array(z.string()),
+  origin: z.string(),
+  articleCount: z.number().int().nonnegative(),
+  mentionsByMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), count: z.number().int().nonnegative() })),
+  quotes: z.array(z.object({ text: z.string(), articleId: z.string(), articleTitle: z.string(), url: z.string() })),
+  figures: z.array(z.object({ text: z.string(), sentence: z.string(), storySlug: slugSchema, storyTitle: z.string() })),
+  stories: z.array(z.object({ slug: slugSchema, title: z.string() })),
 });

@@ -48,7 +48,11 @@ function readDataFile(file: string): SiteData {
   if (!record!.meta || typeof record!.meta !== 'object') {
     throw new Error(`Site data file ${file} has no "meta" object`);
   }
-  return record as SiteData;
+  if (record!.entities !== undefined && !Array.isArray(record!.entities)) {
+    throw new Error(`Site data file ${file} has an "entities" value that is not an array`);
+  }
+  // Data written before entity pages existed has no entities: the site builds without them.
+  return { ...(record as SiteData), entities: record!.entities ?? [] };
 }
 
 // The build command's title and address win over what the data says, so one database can be

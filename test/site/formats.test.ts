@@ -1,0 +1,69 @@
+// The writers behind the site's feeds and downloads, on the inputs that break naive ones.
+import { describe, expect, it } from 'vitest';
+import { atomFeed, csvField, csvFile, icsCalendar, icsDateRange, icsEscape, icsFold, xmlEscape } from '../../site/src/lib/formats.ts';
+import { monthlyBars } from '../../site/src/lib/chart.ts';
+
+describe('CSV (RFC 4180)', () => {
+  it('quotes only fields with commas, quotes or line breaks, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(false)).toBe('false');
+    expect(csvFile(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe('iCalendar (RFC 5545)', () => {
+  it('escapes backslashes, semicolons, commas and newlines in text', () => {
+    expect(icsEscape('a\\b; c, d\ne')).toBe('a\\\\b\\; c\\, d\\ne');
+  });
+
+  it('folds lines at 75 octets without splitting a character', () => {
+    const line = `SUMMARY:${'é'.repeat(100)}`;
+    const folded = icsFold(line);
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    expect(icsFold('short')).toBe('short');
+  });
+
+  it('spans a day, a month or a year by the precision of the date', () => {
+    expect(icsDateRange('2025-01-31', 'day')).toEqual({ start: '20250131', end: '20250201' });
+    expect(icsDateRange('2025-12', 'month')).toEqual({ start: '20251201', end: '20260101' });
+    expect(icsDateRange('2024', 'year')).toEqual({ start: '20240101', end: '20250101' });
+    expect(icsDateRange('not a date', 'day')).toBeNull();
+  });
+
+  it('writes one VEVENT per event with CRLF line ends', () => {
+    const ics = icsCalendar('Test', '2025-06-03T06:00:00Z', [
+      { uid: 'a@x', date: '2025-01-20', precision: 'day', summary: 'One, two; three', description: 'd', url: null },
+      { uid: 'b@x', date: 'garbage', precision: 'day', summary: 'skipped', description: 'd', url: null },
+    ]);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(ics).toContain('SUMMARY:One\\, two\\; three\r\n');
+    expect(ics).toContain('DTSTAMP:20250603T060000Z\r\n');
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\n/);
+  });
+});
+
+describe('Atom', () => {
+  it('escapes markup and drops characters XML forbids', () => {
+    expect(xmlEscape('<a href="x">&\'</a>\u0001')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+    const xml = atomFeed({
+      id: 'https://x/', title: '<b>', subtitle: '', selfUrl: 'https://x/f.atom', pageUrl: 'https://x/', updated: '2025-01-01T00:00:00Z',
+      author: 'x', entries: [{ id: 'https://x/#1', title: 'A & B', updated: '2025-01-01T00:00:00Z', link: null, summary: 's' }],
+    });
+    expect(xml).toContain('<title>&lt;b&gt;</title>');
+    expect(xml).toContain('<title type="text">A &amp; B</title>');
+    expect(xml).not.toContain('<link rel="alternate" href=');
+  });
+});
+
+describe('monthly bars', () => {
+  it('fills the months between the first and the last with zeros', () => {
+    const bars = monthlyBars([{ month: '2024-11', count: 2 }, { month: '2025-02', count: 1 }]);
+    expect(bars.map((bar) => `${bar.label}:${bar.count}`)).toEqual(['Nov 2024:2', 'Dec 2024:0', 'Jan 2025:0', 'Feb 2025:1']);
+    expect(monthlyBars([])).toEqual([]);
+  });
+});
