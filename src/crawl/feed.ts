@@ -101,7 +101,8 @@ function findAll(element: Element, name: string): Element[] {
   return childElements(element).filter((child) => localName(child) === name);
 }
 
-function resolveUrl(value: string | null | undefined, base: string | null): string | null {
+/** An absolute http(s) URL from a possibly relative one, or null. Shared by the feed and sitemap parsers. */
+export function resolveUrl(value: string | null | undefined, base: string | null): string | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (!trimmed) return null;

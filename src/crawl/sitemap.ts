@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
 import type { Element, AnyNode } from 'domhandler';
 import { parseLooseDate } from './looseDate.ts';
-import { FeedParseError, type FeedItem } from './feed.ts';
+import { FeedParseError, resolveUrl, type FeedItem } from './feed.ts';
 import { FetchError } from './fetchUrl.ts';
 
 export interface SitemapEntry { url: string; lastmod: string | null; title: string | null; publishedAt: string | null }
@@ -56,16 +56,6 @@ function findChild(element: Element, name: string): Element | undefined {
   return children(element).find((candidate) => localName(candidate) === name);
 }
 
-function httpUrl(value: string, base: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function withoutProlog(text: string): string {
   return text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart()
     .replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<\?xml-stylesheet[\s\S]*?\?>/g, '').trimStart();
@@ -102,14 +92,14 @@ export function parseSitemap(text: string, sitemapUrl: string | null = null): Pa
   if (localName(root) === 'sitemapindex') {
     const sitemaps: { url: string; lastmod: string | null }[] = [];
     for (const entry of children(root).filter((child) => localName(child) === 'sitemap').slice(0, MAX_ENTRIES)) {
-      const url = httpUrl(childText(entry, 'loc'), sitemapUrl);
+      const url = resolveUrl(childText(entry, 'loc'), sitemapUrl);
       if (url) sitemaps.push({ url, lastmod: parseLooseDate(childText(entry, 'lastmod')) });
     }
     return { kind: 'sitemapindex', sitemaps };
   }
   const entries: SitemapEntry[] = [];
   for (const entry of children(root).filter((child) => localName(child) === 'url').slice(0, MAX_ENTRIES)) {
-    const url = httpUrl(childText(entry, 'loc'), sitemapUrl);
+    const url = resolveUrl(childText(entry, 'loc'), sitemapUrl);
     if (!url) continue;
     const news = findChild(entry, 'news');
     const title = childText(news, 'title');
