@@ -219,6 +219,26 @@ describe('site built from the fixture', () => {
     expect($(href).length).toBe(1);
   });
 
+  it('describes each story page as a schema.org NewsArticle with its sources and corrections', async () => {
+    for (const story of data.stories) {
+      const $ = await page(outDir, `stories/${story.slug}`);
+      const blocks = $('script[type="application/ld+json"]');
+      expect(blocks.length).toBe(1);
+      const raw = blocks.text();
+      expect(raw).not.toContain('<');
+      const json = JSON.parse(raw);
+      expect(json['@type']).toBe('NewsArticle');
+      expect(json.headline).toBe(story.title);
+      expect(json.isBasedOn.length).toBe(story.sources.filter((source) => /^https?:/.test(source.url)).length);
+      if (story.corrections.length) {
+        expect(json.correction).toHaveLength(story.corrections.length);
+        expect(json.correction[0]['@type']).toBe('CorrectionComment');
+      } else {
+        expect(json.correction).toBeUndefined();
+      }
+    }
+  });
+
   it('draws the viewpoint bar with shares that add up to 100%', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
     expect($('svg.viewpoint-bar rect').length).toBe(2);
@@ -278,7 +298,8 @@ describe('site built from the fixture', () => {
       expect($('meta[property="og:title"]').attr('content'), file).toBeTruthy();
       expect($('meta[property="og:description"]').attr('content'), file).toBeTruthy();
       // No inline script anywhere; only /search/ loads one, from the site itself.
-      const scripts = $('script').map((_, el) => $(el).attr('src') ?? '(inline)').get();
+      // JSON-LD (type application/ld+json) is data, not a script, and is checked on its own below.
+      const scripts = $('script:not([type="application/ld+json"])').map((_, el) => $(el).attr('src') ?? '(inline)').get();
       expect(scripts, file).toEqual(file.endsWith(path.join('search', 'index.html')) ? ['/search.js'] : []);
       expect($('header').length && $('nav').length && $('main#main').length && $('footer').length, file).toBeTruthy();
       expect($('a.skip-link').attr('href')).toBe('#main');
