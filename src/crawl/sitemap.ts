@@ -4,10 +4,11 @@
 // feed items so the rest of the crawl treats them alike.
 import zlib from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
-import type { Element, AnyNode } from 'domhandler';
+import type { Element } from 'domhandler';
 import { parseLooseDate } from './looseDate.ts';
 import { FeedParseError, resolveUrl, type FeedItem } from './feed.ts';
 import { FetchError } from './fetchUrl.ts';
+import { isElement, localName, childElements, textOf } from './xmlTree.ts';
 
 export interface SitemapEntry { url: string; lastmod: string | null; title: string | null; publishedAt: string | null }
 
@@ -17,43 +18,13 @@ export type ParsedSitemap =
 
 const MAX_ENTRIES = 50_000; // the sitemaps protocol's own limit per file
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag';
-}
-
-function localName(element: Element): string {
-  const name = element.name.toLowerCase();
-  return name.slice(name.indexOf(':') + 1);
-}
-
-function children(element: Element): Element[] {
-  return element.children.filter(isElement);
-}
-
-function textOf(node: AnyNode): string {
-  if (node.type === 'text') return decodeXmlEntities((node as unknown as { data: string }).data);
-  if (node.type === 'cdata' || 'children' in node) return ((node as unknown as { children: AnyNode[] }).children ?? []).map(textOf).join('');
-  return '';
-}
-
-function decodeXmlEntities(value: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return named[body.toLowerCase()] ?? whole;
-  });
-}
-
 function childText(element: Element | undefined, name: string): string {
-  const child = element && children(element).find((candidate) => localName(candidate) === name);
+  const child = element && childElements(element).find((candidate) => localName(candidate) === name);
   return child ? textOf(child).trim() : '';
 }
 
 function findChild(element: Element, name: string): Element | undefined {
-  return children(element).find((candidate) => localName(candidate) === name);
+  return childElements(element).find((candidate) => localName(candidate) === name);
 }
 
 function withoutProlog(text: string): string {
@@ -91,14 +62,14 @@ export function parseSitemap(text: string, sitemapUrl: string | null = null): Pa
   if (!root) throw new FeedParseError('no <urlset> or <sitemapindex> root element found');
   if (localName(root) === 'sitemapindex') {
     const sitemaps: { url: string; lastmod: string | null }[] = [];
-    for (const entry of children(root).filter((child) => localName(child) === 'sitemap').slice(0, MAX_ENTRIES)) {
+    for (const entry of childElements(root).filter((child) => localName(child) === 'sitemap').slice(0, MAX_ENTRIES)) {
       const url = resolveUrl(childText(entry, 'loc'), sitemapUrl);
       if (url) sitemaps.push({ url, lastmod: parseLooseDate(childText(entry, 'lastmod')) });
     }
     return { kind: 'sitemapindex', sitemaps };
   }
   const entries: SitemapEntry[] = [];
-  for (const entry of children(root).filter((child) => localName(child) === 'url').slice(0, MAX_ENTRIES)) {
+  for (const entry of childElements(root).filter((child) => localName(child) === 'url').slice(0, MAX_ENTRIES)) {
     const url = resolveUrl(childText(entry, 'loc'), sitemapUrl);
     if (!url) continue;
     const news = findChild(entry, 'news');

@@ -1,0 +1,44 @@
+// The XML element tree helpers shared by the feed and sitemap parsers (htmlparser2 in XML mode).
+import type { Element, AnyNode } from 'domhandler';
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+export function localName(element: Element): string {
+  const name = element.name.toLowerCase();
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+export function prefixOf(element: Element): string {
+  const colon = element.name.indexOf(':');
+  return colon === -1 ? '' : element.name.slice(0, colon).toLowerCase();
+}
+
+export function childElements(element: Element): Element[] {
+  return element.children.filter(isElement);
+}
+
+/** XML text of a node: entities in text are decoded; CDATA is taken as written (an escaped
+ * `&lt;script&gt;` inside CDATA is HTML text, and must not turn into a tag). */
+export function textOf(node: AnyNode): string {
+  if (node.type === 'cdata') return (node.children as AnyNode[]).map((child) => (child as unknown as { data?: string }).data ?? '').join('');
+  if (node.type === 'text') return decodeXmlEntities((node as unknown as { data: string }).data);
+  if ('children' in node) return (node.children as AnyNode[]).map(textOf).join('');
+  return '';
+}
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** htmlparser2 in XML mode leaves text undecoded here; decode the predefined and numeric entities only. */
+export function decodeXmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1].toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[body.toLowerCase()] ?? whole;
+  });
+}
+
