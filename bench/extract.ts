@@ -9,16 +9,10 @@
 // --baseline also runs Readability.js on linkedom; --worst N lists our N worst pages with the
 // snippets missed or wrongly kept; --save FILE writes our per-page counts (to compare two runs).
 import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { decodeBody } from '../src/crawl/charset.ts';
 import { extractArticle } from '../src/extract/article.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(root, process.env.TRACKER_EXTRACTION_CORPUS ?? '../shared/corpora/extraction-dev');
+import { corpusAvailable, corpusDir as corpus, corpusIndex, readCorpusHtml, type CorpusItem as Item } from './corpusPages.ts';
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const index = args.indexOf(name);
@@ -30,30 +24,22 @@ const worst = Number(option('--worst') ?? 0);
 const only = option('--only');
 const save = option('--save');
 
-if (!fs.existsSync(path.join(corpus, 'evaldata.json'))) {
+if (!corpusAvailable()) {
   console.log(`extraction corpus not found at ${corpus} (set TRACKER_EXTRACTION_CORPUS); nothing to measure`);
   process.exit(0);
 }
 
-interface Item { file: string; with: string[]; without: string[] }
 interface Page { url: string; item: Item; html: string }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function loadPages(): Page[] {
-  const evaldata = JSON.parse(fs.readFileSync(path.join(corpus, 'evaldata.json'), 'utf8')) as Record<string, Item>;
+  const evaldata = corpusIndex();
   const pages: Page[] = [];
   for (const [url, item] of Object.entries(evaldata)) {
     if (pages.length >= limit) break;
     if (only && !item.file.includes(only) && !url.includes(only)) continue;
-    const file = [path.join(corpus, 'cache', item.file), path.join(corpus, 'eval', item.file)].find((candidate) => fs.existsSync(candidate));
-    let html = '';
-    if (file) {
-      let bytes: Buffer = fs.readFileSync(file);
-      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = zlib.gunzipSync(bytes);
-      html = decodeBody(bytes, null).text;
-    }
-    pages.push({ url, item, html });
+    pages.push({ url, item, html: readCorpusHtml(item.file) });
   }
   return pages;
 }
