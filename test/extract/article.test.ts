@@ -65,6 +65,13 @@ describe('extractArticle: paragraphs and fallbacks', () => {
     const article = extractArticle('<html><body><p>Short.</p></body></html>', 'https://X.example/story?utm_source=rss&page=2#top');
     expect(article.canonicalUrl).toBe('https://x.example/story?page=2');
   });
+
+  it('decodes HTML entities that sites leave in their JSON-LD strings', () => {
+    const page = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harry and Meghan&#39;s interview &amp; the fallout","datePublished":"2021-03-08T11:15:28Z","articleBody":"The couple&#8217;s interview drew 17 million viewers. ${'More detail followed in the same vein. '.repeat(16)}"}</script></head><body><div>menu</div></body></html>`;
+    const article = extractArticle(page, 'https://news.example/royal');
+    expect(article.title).toBe('Harry and Meghan\'s interview & the fallout');
+    expect(article.text).toContain('The couple’s interview drew 17 million viewers.');
+  });
 });
 
 describe('canonicalizeUrl', () => {

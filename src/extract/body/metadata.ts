@@ -1,6 +1,7 @@
 // Page metadata from one walk over the parsed tree: JSON-LD, <meta> tags, <title>, the first
 // headline, <time>, byline elements, <html lang> and the canonical link.
 import { parseLooseDate } from '../../crawl/looseDate.ts';
+import { decodeXmlEntities } from '../../crawl/xmlTree.ts';
 import { collapse, isElement, rawText, walkElements, type HElement, type HNode } from './dom.ts';
 
 type Json = unknown;
@@ -10,13 +11,15 @@ function asArray<T>(value: T | T[] | undefined | null): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
+// Script contents are not entity-decoded by the HTML parser, and many sites escape their JSON-LD
+// strings for HTML anyway ("Meghan&#39;s"): decode them once.
 function stringOf(value: Json): string | null {
-  if (typeof value === 'string') return collapse(value) || null;
+  if (typeof value === 'string') return collapse(value.includes('&') ? decodeXmlEntities(value) : value) || null;
   if (Array.isArray(value)) return value.length > 0 ? stringOf(value[0]) : null;
   if (value && typeof value === 'object') {
     const record = value as Record<string, Json>;
-    if (typeof record.name === 'string') return collapse(record.name) || null;
-    if (typeof record['@value'] === 'string') return collapse(record['@value'] as string) || null;
+    if (typeof record.name === 'string') return stringOf(record.name);
+    if (typeof record['@value'] === 'string') return stringOf(record['@value']);
   }
   return null;
 }
@@ -34,9 +37,9 @@ function bodyTextOf(value: Json): string | null {
       .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|figure|figcaption|table|tr)\b[^>]*>/gi, '\n\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'");
+      .replace(/<[^>]+>/g, '');
   }
+  if (text.includes('&')) text = decodeXmlEntities(text);
   text = text.replace(/\r\n?/g, '\n').split(/\n/).map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return text || null;
 }
