@@ -13,6 +13,17 @@ describe('CSV (RFC 4180)', () => {
     expect(csvField(false)).toBe('false');
     expect(csvFile(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
   });
+
+  it('keeps web text that looks like a spreadsheet formula from running as one', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe('"\'=HYPERLINK(""http://evil.example"",""click"")"');
+    expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+    expect(csvField('+1 555 0100 call now')).toBe("'+1 555 0100 call now");
+    expect(csvField('-cmd|calc')).toBe("'-cmd|calc");
+    // Numbers, and text that is only a number, stay as they are.
+    expect(csvField(-4.5)).toBe('-4.5');
+    expect(csvField('-12')).toBe('-12');
+    expect(csvField('Nvidia said -')).toBe('Nvidia said -');
+  });
 });
 
 describe('iCalendar (RFC 5545)', () => {

@@ -168,7 +168,10 @@ export function icsCalendar(name: string, stamp: string, events: CalendarEvent[]
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  // Text from the web opening with = + - @ (or a tab / carriage return) would run as a formula when
+  // the file is opened in a spreadsheet: a leading apostrophe keeps it text. Numbers stay numbers.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(?:\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
