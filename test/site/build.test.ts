@@ -146,6 +146,18 @@ describe('site built from the fixture', () => {
     expect($('.home-timeline').text()).not.toContain('DeepSeek releases its V3 model');
   });
 
+  it('shows on the home page a figure whose reported value changed, from the first value to the latest', async () => {
+    const $ = await page(outDir, '');
+    expect($('#moved-heading').text()).toBe('Figures that moved');
+    const item = $('.moved-figure').filter((_, el) => $(el).find('.moved-label').text() === 'charge on H20 inventory and commitments');
+    expect(item.length).toBe(1);
+    expect(item.find('.moved-from').text()).toBe('$5.5 billion');
+    expect(item.find('.moved-to').text()).toBe('$4.5 billion');
+    expect(item.find('.moved-values').text()).toContain('fell to');
+    expect(item.find('time').map((_, el) => $(el).attr('datetime')).get()).toEqual(['2025-04-16', '2025-05-28']);
+    expect(item.find('.moved-story a').attr('href')).toBe('/stories/nvidia-h20-export-licence-charge/');
+  });
+
   it('shows the explainer sections in the order of the design', async () => {
     const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
     const order = $('[id^="section-"]')
