@@ -158,6 +158,18 @@ describe('site built from the fixture', () => {
     expect(item.find('.moved-story a').attr('href')).toBe('/stories/nvidia-h20-export-licence-charge/');
   });
 
+  it('charts a story\'s coverage per day, with the numbers in a table', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const chart = $('#section-sources figure.bar-chart');
+    expect(chart.length).toBe(1);
+    expect(chart.find('svg title').first().text()).toBe('Sources on this story per day');
+    // Four sources from 29 to 31 January 2025: two on the 29th, one on each following day.
+    const rows = chart.find('tbody tr').map((_, el) => [[$(el).find('time').attr('datetime'), $(el).find('td').text()]]).get();
+    expect(rows).toEqual([['2025-01-29', '2'], ['2025-01-30', '1'], ['2025-01-31', '1']]);
+    expect(chart.find('svg rect.bar').length).toBe(3);
+    expect(chart.find('figcaption').text()).toContain('most on 29 Jan 2025 (2)');
+  });
+
   it('shows the explainer sections in the order of the design', async () => {
     const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
     const order = $('[id^="section-"]')

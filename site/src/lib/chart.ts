@@ -6,7 +6,41 @@ export interface Bar {
   key: string;
   /** "Jan 2025" */
   label: string;
+  /** Axis label under the bar ("Jan", "29 Jan"); the label's first three letters when absent. */
+  short?: string;
   count: number;
+}
+
+export type Period = 'day' | 'week' | 'month';
+
+const DAY = 86_400_000;
+const dayLabel = (time: number) => { const date = new Date(time); return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`; };
+
+/**
+ * Coverage of one story: a bar per day when the dates span at most six weeks, per week (starting
+ * Monday) up to a year, else per month. Gaps are filled with zero bars.
+ */
+export function coverageBars(dates: (string | null | undefined)[]): { bars: Bar[]; period: Period } {
+  const times = dates
+    .map((date) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) : NaN))
+    .filter((time) => Number.isFinite(time))
+    .sort((a, b) => a - b);
+  if (times.length === 0) return { bars: [], period: 'day' };
+  const span = (times[times.length - 1] - times[0]) / DAY;
+  if (span > 366) return { bars: monthlyBars(countByMonth(times.map((time) => new Date(time).toISOString()))), period: 'month' };
+  const period: Period = span <= 42 ? 'day' : 'week';
+  const step = period === 'day' ? DAY : 7 * DAY;
+  // A week starts on Monday (ISO 8601).
+  const bucket = (time: number) => (period === 'day' ? time : time - ((new Date(time).getUTCDay() + 6) % 7) * DAY);
+  const counts = new Map<number, number>();
+  for (const time of times) counts.set(bucket(time), (counts.get(bucket(time)) ?? 0) + 1);
+  const bars: Bar[] = [];
+  for (let time = bucket(times[0]); time <= bucket(times[times.length - 1]); time += step) {
+    const key = new Date(time).toISOString().slice(0, 10);
+    const label = period === 'day' ? `${dayLabel(time)} ${new Date(time).getUTCFullYear()}` : `Week of ${dayLabel(time)} ${new Date(time).getUTCFullYear()}`;
+    bars.push({ key, label, short: dayLabel(time), count: counts.get(time) ?? 0 });
+  }
+  return { bars, period };
 }
 
 /** One bar per month from the first to the last month with a count; months without one are 0. */
