@@ -1,6 +1,6 @@
 // `npm run bench:site`: builds a synthetic site of 1,000 stories and 20,000 articles through the
 // real build (buildSite with a site-data file) and prints the time. Target: under 60 s on a
-// 2-core machine. `--stories N --articles N` change the size.
+// 2-core machine. `--stories N --articles N` change the size; `--keep` keeps the data and the output.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,4 +73,6 @@ fs.writeFileSync(dataFile, JSON.stringify({ meta: { title: 'Bench', baseUrl: 'ht
 process.env.TRACKER_SITE_CACHE_DIR = path.join(dir, 'cache');
 const result = await buildSite({ dataFile, outDir: path.join(dir, 'out'), baseUrl: 'https://example.org/', title: 'Bench' });
 console.log(`site of ${storyCount.toLocaleString('en')} stories and ${articles.length.toLocaleString('en')} articles: ${result.pages.toLocaleString('en')} pages built in ${(result.ms / 1000).toFixed(1)} s (target: under 60 s)`);
-fs.rmSync(dir, { recursive: true, force: true });
+// --keep leaves the data file and the built site for profiling (site/build.mjs with TRACKER_SITE_DATA).
+if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,7 @@
-// The collections as the pages use them: plain typed arrays, in a stable order.
+// The collections as the pages use them: plain typed arrays, in a stable order. Each is read from
+// the content layer once per build and shared by every page: getCollection walks every entry on
+// each call, which made page renders grow with the size of the whole archive. Pages must not
+// mutate what they get.
 import { getCollection, getEntry } from 'astro:content';
 import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../../../src/stories/types.ts';
 import { dateSortKey } from './format.ts';
@@ -10,18 +13,40 @@ export async function siteMeta(): Promise<SiteMeta> {
   return entry.data;
 }
 
-export async function allTopics(): Promise<SiteTopic[]> {
+const memo = new Map<string, Promise<unknown>>();
+function once<T>(name: string, read: () => Promise<T>): Promise<T> {
+  let value = memo.get(name) as Promise<T> | undefined;
+  if (!value) {
+    value = read();
+    memo.set(name, value);
+  }
+  return value;
+}
+
+export function allTopics(): Promise<SiteTopic[]> {
+  return once('topics', readTopics);
+}
+
+async function readTopics(): Promise<SiteTopic[]> {
   const entries = await getCollection('topics');
   return entries.map((entry) => entry.data).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-export async function allStories(): Promise<Explainer[]> {
+export function allStories(): Promise<Explainer[]> {
+  return once('stories', readStories);
+}
+
+async function readStories(): Promise<Explainer[]> {
   const entries = await getCollection('stories');
   return latestFirst(entries.map((entry) => entry.data));
 }
 
 /** Articles newest first; undated ones last. */
-export async function allArticles(): Promise<SiteArticle[]> {
+export function allArticles(): Promise<SiteArticle[]> {
+  return once('articles', readArticles);
+}
+
+async function readArticles(): Promise<SiteArticle[]> {
   const entries = await getCollection('articles');
   return entries
     .map((entry) => entry.data)
@@ -40,7 +65,11 @@ export function publishedRelated(story: Explainer, stories: Explainer[]): Explai
 }
 
 /** Entities by name. */
-export async function allEntities(): Promise<SiteEntity[]> {
+export function allEntities(): Promise<SiteEntity[]> {
+  return once('entities', readEntities);
+}
+
+async function readEntities(): Promise<SiteEntity[]> {
   const entries = await getCollection('entities');
   return entries
     .map((entry) => entry.data)

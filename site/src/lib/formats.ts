@@ -83,12 +83,14 @@ export function icsEscape(text: string): string {
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
 export function icsFold(line: string): string {
-  const encoder = new TextEncoder();
+  // Most lines are short ASCII: nothing to fold.
+  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
   const parts: string[] = [];
   let current = '';
   let size = 0;
   for (const char of line) {
-    const bytes = encoder.encode(char).length;
+    const code = char.codePointAt(0)!;
+    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     // The first line holds 75 octets; continuation lines start with a space, so 74 more.
     const limit = parts.length === 0 ? 75 : 74;
     if (size + bytes > limit) {
