@@ -56,18 +56,31 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Kell|& [A-Z]\w+)\b/;
+const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance)$/;
 const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
 const productPattern = /^[A-Z]{1,3}\d{2,4}[A-Z]?$/;
 
-// A modest list of given names across the languages the coverage quotes; it decides that a
-// two-word capitalised name with no other cue is a person. Editors can extend it via the registry.
-const givenNames = new Set(`
-Aaron Abigail Adam Adrian Ahmed Aisha Alan Albert Alex Alexander Alexandra Alice Alicia Amanda Amir Amy Ana Andrea Andrew Angela Anna Anne Anthony Anton Arjun Ashley
-Ben Benjamin Beth Bill Bob Brian Bruce Carl Carla Carlos Caroline Catherine Charles Charlotte Chen Chris Christina Christine Christopher Claire Colin Craig Dan Dana Daniel David Deborah Dennis Diana Diego Dmitri Dominic Donald Douglas Edward Elena Elizabeth Ellen Emily Emma Eric Erik Ethan Eva Fatima Felix Fiona Frank Gabriel Gary George Gina Grace Greg Gregory Hannah Hans Harold Harry Heather Helen Henry Hiroshi Howard Hugo Ian Igor Ingrid Isaac Isabel Ivan Jack Jacob James Jamie Jan Jane Janet Jason Javier Jean Jeff Jeffrey Jennifer Jensen Jeremy Jessica Jim Joan Joe John Jonathan Jordan Jorge Jose Joseph Joshua Juan Julia Julian Julie Justin Karen Karl Kate Katherine Kathryn Kelly Ken Kenji Kevin Kim Laura Lauren Lee Leo Leon Li Liang Linda Lisa Liu Lucas Lucy Luis Mai Marco Marcus Margaret Maria Marie Mark Martin Mary Matthew Maya Mei Melissa Michael Michelle Miguel Mike Min Mohammed Muhammad Nadia Nancy Naomi Natalie Nathan Neil Nicholas Nicole Nina Noah Olga Oliver Olivia Omar Oscar Pablo Patricia Patrick Paul Paula Pedro Peter Philip Pierre Priya Rachel Rahul Raj Ramon Raymond Rebecca Richard Rita Robert Robin Roger Rosa Ruth Ryan Sam Samantha Samuel Sandra Sara Sarah Satya Scott Sean Sebastian Sergei Simon Sofia Sophie Stephanie Stephen Steve Steven Susan Takeshi Tamara Tanya Teresa Thomas Tim Timothy Tom Tomas Tony Tyler Valerie Vanessa Victor Victoria Vikram Vincent Wang Wei William Xavier Yan Yang Yuki Yusuf Zhang Zoe
-Tobias Marta Ines Rohan Ananya Kwame Amara Chidi Ngozi Kofi Lena Nils Astrid Henrik Mateo Camila Valentina Diego Farah Leila Reza Hana Jun Hyun Seo Ji Yuna Haruto Sakura Minh Thanh Arun Deepa Sunil Kavya Ravi Anil Meera Owen Rhys Declan Siobhan Aoife Niamh Callum Elliot Theo Felicity Imogen Harriet Rupert Graham Malcolm Duncan Morgan Taylor Casey Riley Avery Quinn Reese Jordan Cameron Dev Nikhil Priyanka
-`.trim().split(/\s+/));
+// Curated lists beside the registry: given names (a capitalised two- to four-word name starting
+// with one is a person unless the text says otherwise) and a gazetteer of places (a name that is
+// a place when nothing says otherwise). Editors extend them like the registry.
+function readList(file: string): string[] {
+  return fs.readFileSync(path.join(path.dirname(registryFile), file), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.trim());
+}
+const givenNames = new Set(readList('given-names.txt').flatMap((line) => line.split(/\s+/)));
+const knownPlaces = new Set(readList('places.txt'));
+
+// Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
+// Director Javier Betancourt"): the name after them is a person, the words before them are a
+// separate name (a place, an organisation) or nothing.
+const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board`.split(/\s+/));
+// Office words that open a title run only when another title word follows ("Attorney General",
+// "Vice President"); alone they begin names ("General Motors", "Head Start").
+const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board']);
+// Words that end a place's name.
+const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape)$/;
+// Adjectives of nationality, party or creed: "South Korean", "African Americans", "Democratic".
+const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch))$/;
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
 const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4'.split(' '));
@@ -80,21 +93,27 @@ function stripPossessive(surface: string): string {
   return surface.replace(/['’]s$/, '').replace(/['’]$/, '');
 }
 
-function typeOfName(name: string, context: { before: string; after: string }): EntityType {
+interface TypeContext { before: string; after: string; titled: boolean; surnameReused: boolean }
+
+function typeOfName(name: string, context: TypeContext): EntityType {
+  const tokens = name.split(/\s+/);
+  const last = tokens[tokens.length - 1];
+  if (knownPlaces.has(name)) return 'place';
   if (lawWords.test(name)) return 'law';
   if (organizationWords.test(name)) return 'organization';
+  if (placeWords.test(last) && tokens.length > 1) return 'place';
   if (modelPattern.test(name)) return 'model';
   if (productPattern.test(name)) return 'product';
-  const tokens = name.split(/\s+/);
-  const honorificBefore = /(?:Sen\.|Rep\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Senator|Representative|President|Secretary|Minister|Ambassador|Chairman|Chairwoman|Director|Professor|executive|chief|spokesperson|spokesman|spokeswoman|analyst|researcher|lawyer|partner|economist|founder|CEO)\s*$/i.test(context.before);
-  const speechAround = /^\s*(?:,\s*(?:a|an|the|who|chief|head|director|senior|professor|founder|partner|president|vice|managing|executive|research|co-founder)\b|\s+(?:said|says|told|wrote|added|argued|noted|warned|explained|asked|believes|thinks)\b)/i.test(context.after)
+  if (tokens.length === 1 && /^[A-Za-z][\w-]*\.(?:com|org|net|io|ai|co)$/.test(name)) return 'organization';
+  const honorificBefore = context.titled || /(?:Sen\.|Rep\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Senator|Representative|President|Secretary|Minister|Ambassador|Chairman|Chairwoman|Director|Professor|executive|chief|spokesperson|spokesman|spokeswoman|analyst|researcher|lawyer|partner|economist|founder|CEO|Judge|Justice|Governor|Mayor|Commissioner|Sheriff|actor|actress|director|singer|player|coach|author|writer|reporter|student|resident|mother|father|wife|husband|son|daughter|brother|sister|friend|neighbor|neighbour)\s*,?\s*$/i.test(context.before);
+  const speechAround = /^\s*(?:,\s*(?:a|an|the|who|chief|head|director|senior|professor|founder|partner|president|vice|managing|executive|research|co-founder|\d{1,3},)\b|\s+(?:said|says|told|wrote|added|argued|noted|warned|explained|asked|believes|thinks|replied|recalled|tweeted|posted|quipped|insisted|admitted|acknowledged)\b|\s*\((?:[DRI]-|\d{1,3}\)))/i.test(context.after)
     || /\b(?:said|says|according to|told|wrote|added|argued|noted|warned)\s*$/i.test(context.before);
-  const looksLikeName = tokens.length >= 2 && tokens.length <= 4 && tokens.every((token) => /^[A-Z][a-zà-ÿ]*(?:['’]?[A-Z]?[a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+(?:['’]?[A-Z]?[a-zà-ÿ]+)*)*$|^[A-Z]\.$/.test(token));
-  if (looksLikeName && (givenNames.has(tokens[0]) || honorificBefore || speechAround)) return 'person';
+  const looksLikeName = tokens.length >= 2 && tokens.length <= 4 && tokens.every((token) => /^(?:[A-Z][a-zà-ÿ]*(?:['’]?[A-Z]?[a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+(?:['’]?[A-Z]?[a-zà-ÿ]+)*)*|[A-Z]\.|de|da|van|von|der|del|la|le|bin|al|Jr\.?|Sr\.?|II|III)$/.test(token)) && /^[A-Z]/.test(last);
+  if (looksLikeName && (givenNames.has(tokens[0]) || honorificBefore || speechAround || context.surnameReused)) return 'person';
   return 'other';
 }
 
-interface Span { start: number; end: number; surface: string }
+interface Span { start: number; end: number; surface: string; atStart?: boolean; titled?: boolean }
 
 /**
  * A heading or a piece of page furniture ("Sign Up For Our Newsletter", "Related Coverage"): a
@@ -115,55 +134,126 @@ function looksLikeHeading(sentence: Sentence, sentences: Sentence[]): boolean {
 const organizationBefore = /\b(?:(?:analysts?|economists?|strategists?|researchers?|scientists?|executives?|employees?|engineers?|lawyers?|bankers?|officials?|staff|investors?|shareholders?|customers?|clients?|spokes(?:person|man|woman)|chief executive|CEO|founder|co-founder|director|head of [\w ]{2,30})\s+(?:at|from|with|of)|shares of|stake in|stock of|works? at|worked at)\s+$/i;
 const organizationAfter = /^(?:['’]s)?\s+(?:analysts?|economists?|strategists?|shares|stock|executives?|engineers?|employees?|spokes(?:person|man|woman))\b|^\s+(?:said|says|wrote|warned|estimated|estimates)\s+in\s+an?\s+(?:\w+\s+)?(?:note|report|filing|statement|release|memo)\b|^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|lender|brokerage|broker|consultancy|think tank|group|startup|lab|fund|outlet|newspaper|agency|chipmaker|maker|insurer|retailer|manufacturer)\b/i;
 
+// Words trimmed from a name wherever they stand: dates and page furniture glued to a name.
+const alwaysTrimmed = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Read Share Subscribe Advertisement Photo Image Updated Published Watch Listen'.split(' '));
+
+interface Word { word: string; start: number; end: number; breakAfter?: boolean }
+
+const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
+const isCapitalised = (word: string) => (/^[A-Z]/.test(word) && !/^[A-Z]+$/.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, ''));
+
+/**
+ * Splits a run of capitalised words where a title stands inside it or where a person's name
+ * begins after another name: "Cambridge Police Commissioner Christine Elow" gives "Cambridge
+ * Police" and the person "Christine Elow"; "District of Massachusetts Joshua Levy" gives two names.
+ */
+function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: number }[] {
+  const bare = (word: Word) => word.word.replace(/[,;:]+$/, '');
+  for (let k = 0; k < words.length; k++) {
+    if (!titleWords.has(bare(words[k]))) continue;
+    // A weak title word alone begins a name ("General Motors"); after another title word it is part of the title.
+    let runEnd = k;
+    while (runEnd + 1 < words.length && titleWords.has(bare(words[runEnd + 1]))) runEnd++;
+    if (runEnd === k && weakTitleWords.has(bare(words[k])) && k === 0) continue;
+    const tail = words.slice(runEnd + 1);
+    if (tail.length === 0 || tail.length > 4) continue;
+    const tailNames = tail.map(bare);
+    const personLike = tailNames.every((word) => /^[A-Z][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|van|von|der|del|la|le|bin|al)$/.test(word)) && !organizationWords.test(tailNames.join(' ')) && !placeWords.test(tailNames[tailNames.length - 1]) && !knownPlaces.has(tailNames.join(' '));
+    if (!personLike || (tail.length === 1 && !givenNames.has(tailNames[0]) && !/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?$/.test(bare(words[runEnd])) && k > 0 && !/^(?:Mayor|Commissioner|Governor|Senator|Judge|Justice|Sheriff|President|Chancellor|Professor|Detective|Sergeant|Captain|Coach|Pastor|Minister|Ambassador|Secretary)$/.test(bare(words[runEnd])))) continue;
+    const head = words.slice(0, k);
+    // The mention keeps the title ("Sen. Jane Roe"); the record's name starts after it.
+    return [...(head.length ? [{ words: head, titled: false }] : []), { words: words.slice(k), titled: true, nameFrom: runEnd + 1 - k }];
+  }
+  // A given name inside the run, after a name that is not a person's: "Defendants James Lee".
+  for (let k = 1; k < words.length - 1; k++) {
+    const tail = words.slice(k).map(bare);
+    if (!givenNames.has(tail[0]) || tail.length > 3 || givenNames.has(bare(words[0]))) continue;
+    if (connectors.has(bare(words[k - 1]).toLowerCase())) continue;
+    if (!tail.every((word) => /^[A-Z][\p{L}'’-]+$/u.test(word)) || organizationWords.test(tail.join(' ')) || placeWords.test(tail[tail.length - 1]) || knownPlaces.has(tail.join(' '))) continue;
+    return [{ words: words.slice(0, k), titled: false }, { words: words.slice(k), titled: false }];
+  }
+  return [{ words, titled: false }];
+}
+
 /** Capitalised word runs that could be names, with leading sentence furniture trimmed. */
-function candidateSpans(text: string, sentences: Sentence[], covered: boolean[]): Span[] {
+function candidateSpans(text: string, sentences: Sentence[], covered: boolean[], lowercaseWords: Set<string>): Span[] {
   const spans: Span[] = [];
   const wordPattern = /[A-Z][\w'’.&-]*|[a-z]+|[^\s\w]+|\d[\w.,]*/g;
   for (const sentence of sentences) {
     if (looksLikeHeading(sentence, sentences)) continue;
-    const words: { word: string; start: number; end: number }[] = [];
+    const words: Word[] = [];
     wordPattern.lastIndex = 0;
     const slice = sentence.text;
     let match: RegExpExecArray | null;
     while ((match = wordPattern.exec(slice))) {
-      words.push({ word: match[0], start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+      let word = match[0];
+      let breakAfter = false;
+      // A footnote number glued to a word ("Shor.3"): the word ends the name.
+      const footnote = /^(.*[A-Za-z])\.\d+$/.exec(word);
+      if (footnote && /^[A-Z]/.test(word)) { word = footnote[1]; breakAfter = true; }
+      words.push({ word, start: sentence.start + match.index, end: sentence.start + match.index + word.length, breakAfter });
     }
+    // Where the sentence's prose begins: after any opening quotes or brackets.
+    const firstWordIndex = words.findIndex((word) => /^[\p{L}\d]/u.test(word.word));
     let i = 0;
     while (i < words.length) {
-      const isCap = (w: string) => /^[A-Z]/.test(w) && !/^[A-Z]+$/.test(w.replace(/['’]s$/, '').replace(/[.'’]/g, '')) || /^[A-Z]{2,}[a-z]?$/.test(w.replace(/['’]s$/, ''));
-      if (!isCap(words[i].word) || covered[words[i].start]) { i++; continue; }
+      if (!isCapitalised(words[i].word) || covered[words[i].start]) { i++; continue; }
       let j = i;
-      while (j + 1 < words.length) {
+      while (j + 1 < words.length && !words[j].breakAfter) {
         const next = words[j + 1];
         const gap = text.slice(words[j].end, next.start);
         if (!/^[ \u00a0]{1,3}$/.test(gap)) break;
         if (covered[next.start]) break;
-        if (isCap(next.word)) { j++; continue; }
+        // A possessive ends the name ("NBC News' Today", "Sheffield’s Residence Life"), unless the
+        // run goes on to an organisation's word ("Citizens’ Independent Transportation Trust").
+        if (isPossessive(words[j].word)) {
+          let runEnd = j + 1;
+          while (runEnd + 1 < words.length && (isCapitalised(words[runEnd + 1].word) || connectors.has(words[runEnd + 1].word))) runEnd++;
+          const rest = words.slice(j + 1, runEnd + 1).map((word) => word.word.replace(/[.,;:]+$/, '')).join(' ');
+          if (!/^(?:Office|Bank|Trust|Association|Union|Party|Court|Hospital|Department|Bureau|Committee|Council|Fund|Liberation Army|Republic|Daily)\b/.test(rest) && !/\b(?:Trust|Office|Association|Union|Party|Hospital|Fund)$/.test(rest)) break;
+        }
+        if (isCapitalised(next.word)) { j++; continue; }
         // "and" joins two capitalised runs only inside a name built with of/for/on ("Bureau of Industry
         // and Security", "Center for Strategic and International Studies"); "Morgan Stanley and
         // Bernstein", "Kuala Lumpur and Hsinchu" are two names.
         let runEnd = j + 2;
-        while (runEnd + 1 < words.length && isCap(words[runEnd + 1].word)) runEnd++;
+        while (runEnd + 1 < words.length && isCapitalised(words[runEnd + 1].word)) runEnd++;
         const endsAsLaw = lawWords.test(words[runEnd]?.word.replace(/[.,;:]+$/, '') ?? '');
-        const joinsList = next.word === 'and' && !endsAsLaw && !words.slice(i, j + 1).some((word) => /^(?:of|for|on)$/.test(word.word));
+        const runWords = words.slice(i, j + 1).map((word) => word.word);
+        const joinsList = next.word === 'and' && !endsAsLaw && !runWords.some((word) => /^(?:of|for|on)$/.test(word));
+        // "Mark Pocan of Wisconsin": a person's name does not run on into a place.
+        const personBefore = givenNames.has(runWords[0]) && runWords.length <= 3 && !organizationWords.test(runWords.join(' '));
         // "Rania Haddad on Monday", "the Senate on January 5": a date, not part of the name.
         const datedAfter = j + 2 < words.length && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(words[j + 2].word);
-        if (connectors.has(next.word) && !joinsList && !datedAfter && j + 2 < words.length && isCap(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
+        if (connectors.has(next.word) && !joinsList && !personBefore && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
         break;
       }
       let first = i;
-      // Trim sentence-initial furniture ("The", "In", "However") and trailing punctuation.
-      while (first <= j && (sentenceStarters.has(words[first].word.replace(/[.,]$/, '')) || connectors.has(words[first].word.toLowerCase()))) first++;
-      if (first <= j) {
-        let last = j;
-        while (last > first && connectors.has(words[last].word.toLowerCase())) last--;
-        const start = words[first].start;
-        let end = words[last].end;
-        let surface = text.slice(start, end);
-        const trimmed = surface.replace(/[.,;:]+$/, '');
-        if (trimmed.endsWith('.') === false && surface !== trimmed && !/\b[A-Z]\.$/.test(surface)) { end -= surface.length - trimmed.length; surface = trimmed; }
-        const atSentenceStart = words[first].start === sentence.start;
-        spans.push({ start, end, surface: stripPossessive(surface), ...(atSentenceStart ? { atStart: true } : {}) } as Span);
+      const atSentenceStart = i === firstWordIndex;
+      // Trim sentence-initial furniture ("The", "In", "However"), a common word that opens the
+      // sentence ("Goats on Redonda": "goats" is written in lower case elsewhere), and dates.
+      while (first <= j) {
+        const word = words[first].word.replace(/[.,]$/, '');
+        const opening = first === i && atSentenceStart;
+        if (alwaysTrimmed.has(word) || connectors.has(word.toLowerCase())) { first++; continue; }
+        if (opening && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
+        break;
+      }
+      let lastWord = j;
+      while (lastWord > first && (connectors.has(words[lastWord].word.toLowerCase()) || alwaysTrimmed.has(words[lastWord].word.replace(/[.,]$/, '')))) lastWord--;
+      if (first <= lastWord) {
+        for (const part of splitRun(words.slice(first, lastWord + 1))) {
+          let partWords = part.words;
+          while (partWords.length > 0 && connectors.has(partWords[partWords.length - 1].word.toLowerCase())) partWords = partWords.slice(0, -1);
+          if (partWords.length === 0) continue;
+          const start = partWords[0].start;
+          let end = partWords[partWords.length - 1].end;
+          let surface = text.slice(start, end);
+          const trimmed = surface.replace(/[.,;:]+$/, '');
+          if (surface !== trimmed && !/\b[A-Z]\.$/.test(surface) && !/\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)\.$/.test(surface)) { end -= surface.length - trimmed.length; surface = trimmed; }
+          const nameStart = part.nameFrom ? partWords[Math.min(part.nameFrom, partWords.length - 1)].start : start;
+          spans.push({ start, end, surface: stripPossessive(text.slice(nameStart, end)), atStart: atSentenceStart && partWords[0] === words[first] && first === i, titled: part.titled });
+        }
       }
       i = j + 1;
     }
@@ -183,16 +273,29 @@ function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined
   return undefined;
 }
 
+/** Capitalised words that stand alone in the text (not beside another capitalised word): later surname-only mentions. */
+function standaloneCapitalised(text: string): Set<string> {
+  const alone = new Set<string>();
+  const pattern = /(?<![\p{L}\d'’.-]|[A-Z][\p{L}'’.-]*\s)([A-Z][\p{Ll}'’-]+(?:-[A-Z][\p{Ll}'’-]+)?)(?:['’]s)?(?![\p{L}\d'’-]|\s[A-Z])/gu;
+  for (const match of text.matchAll(pattern)) alone.add(match[1]);
+  return alone;
+}
+
+const typeRank: Record<EntityType, number> = { other: 0, product: 1, model: 1, law: 2, place: 2, organization: 2, person: 2 };
+
 export function extractEntities(text: string, sentences: Sentence[], registry: RegistryEntry[] = loadBuiltInRegistry()): FoundEntity[] {
-  const found = new Map<string, FoundEntity>();
+  // One record per name: a name typed two ways in one article keeps its strongest type.
+  const byName = new Map<string, FoundEntity>();
   const covered: boolean[] = [];
   const add = (rawName: string, type: EntityType, origin: 'registry' | 'detected', mention: EntityMention) => {
     const name = rawName.replace(/\s+/g, ' ');
-    const id = entityKey(type, name);
-    let entity = found.get(id);
+    let entity = byName.get(name);
     if (!entity) {
-      entity = { id, name, type, aliases: [], origin, mentions: [] };
-      found.set(id, entity);
+      entity = { id: '', name, type, aliases: [], origin, mentions: [] };
+      byName.set(name, entity);
+    } else if (entity.origin !== 'registry' && (origin === 'registry' || typeRank[type] > typeRank[entity.type])) {
+      entity.type = type;
+      entity.origin = origin;
     }
     const alias = stripPossessive(mention.surface).replace(/\s+/g, ' ');
     if (alias !== name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
@@ -222,13 +325,14 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const end = start + match[0].length;
     if (covered[start]) continue;
     const sentence = sentenceAt(sentences, start);
-    // Lower-case aliases ("commerce ministry") only count as names mid-sentence with a determiner before.
     add(entry.name, entry.type, 'registry', { surface: match[0], start, end, sentence: sentence?.text ?? '' });
   }
 
   // 3. General detector for everything else.
-  const spans = candidateSpans(text, sentences, covered) as (Span & { atStart?: boolean })[];
+  const lowercaseWords = new Set(text.match(/(?<![\p{L}])[a-z][a-z'-]+/gu) ?? []);
+  const spans = candidateSpans(text, sentences, covered, lowercaseWords);
   const capitalisedElsewhere = new Set(spans.filter((span) => !span.atStart).map((span) => span.surface));
+  const alone = standaloneCapitalised(text);
   const people: FoundEntity[] = [];
   const organizations: FoundEntity[] = [];
   const contextOf = (span: Span) => ({ before: text.slice(Math.max(0, span.start - 40), span.start), after: text.slice(span.end, span.end + 60) });
@@ -238,7 +342,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const { before, after } = contextOf(span);
     const modifiesNoun = /^\s+[a-z]/.test(after) && !/^\s+(?:said|says|and|or|in|on|to|has|had|have|is|was|which|who|expects?|estimated?|estimates|wrote|told|noted|added|analysts?|economists?|strategists?|shares|stock|executives?|engineers?|employees?|spokes(?:person|man|woman))\b/.test(after);
     // "Chinese engineers", "American analysts": a nationality, not a firm.
-    const demonym = /^[A-Z][a-z]+(?:ese|ian|ish|ean|can|ch|ic|i)$/.test(span.surface);
+    const demonym = adjectivalName.test(span.surface);
     return !modifiesNoun && !demonym && (organizationBefore.test(before) || organizationAfter.test(after));
   }).map((span) => span.surface));
   for (const span of spans) {
@@ -249,48 +353,70 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // The mention covers what the text says ("Sen. Jane Roe", "Nvidia's"); the record is the name.
     const mention = { surface: text.slice(span.start, span.end), start: span.start, end: span.end, sentence: sentenceAt(sentences, span.start)?.text ?? '' };
     const single = !surface.includes(' ');
+    const titled = !!honorific || !!span.titled;
     if (single) {
       // A surname alone, after the full name appeared: the same person ("Mr. Liang" for Liang Wenfeng too).
       const person = people.find((candidate) => candidate.name.split(' ').pop() === surface)
-        ?? (honorific ? people.find((candidate) => candidate.name.split(' ').includes(surface)) : undefined);
+        ?? (titled ? people.find((candidate) => candidate.name.split(' ').includes(surface)) : undefined);
       if (person) { add(person.name, 'person', 'detected', mention); continue; }
-      const known = honorific ? [...found.values()].find((entity) => entity.type === 'person' && entity.name.split(' ').includes(surface)) : undefined;
+      const known = [...byName.values()].find((entity) => entity.type === 'person' && entity.origin === 'registry' && (titled ? entity.name.split(' ').includes(surface) : entity.name.split(' ').pop() === surface));
       if (known) { add(known.name, 'person', 'registry', mention); continue; }
       // A firm's first word alone, after its full name appeared: "Vantor" for "Vantor Labs".
-      const organization = organizations.find((candidate) => candidate.name.split(' ')[0] === surface && !/^(?:The|National|American|Chinese|European|International|Federal|State|United|Department|Bureau|Ministry|Office)$/.test(surface));
+      const organization = organizations.find((candidate) => candidate.name.split(' ')[0] === surface && !/^(?:The|National|American|Chinese|European|International|Federal|State|United|Department|Bureau|Ministry|Office|New|North|South|East|West|Central)$/.test(surface));
       if (organization && !/^\s?\d/.test(text.slice(span.end, span.end + 3))) { add(organization.name, 'organization', 'detected', mention); continue; }
     }
-    if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !honorific) continue;
+    if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !titled && !knownPlaces.has(surface)) continue;
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
     const { before, after } = contextOf(span);
     const longForm = introduced.get(surface);
     const name = longForm ?? surface;
-    let type = typeOfName(name, { before: honorific ? honorific[0] : before, after });
-    if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '' });
+    const tokens = name.split(' ');
+    const surnameReused = tokens.length >= 2 && tokens.length <= 3 && alone.has(tokens[tokens.length - 1]) && !organizationWords.test(name) && !knownPlaces.has(tokens[tokens.length - 1]);
+    let type = typeOfName(name, { before: honorific ? honorific[0] : before, after, titled, surnameReused });
+    if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '', titled: false, surnameReused: false });
     if (type === 'other' && single && /^[A-Z]{2,6}$/.test(surface) && !longForm && !genericAcronyms.has(surface)) type = 'organization';
+    // "YouTube", "FiveThirtyEight": a capital inside one word marks a brand.
+    if (type === 'other' && single && /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(surface)) type = 'organization';
     // "Mr. Liang", "Sen. Warner": a courtesy or office title marks a person even by surname alone.
-    if (type === 'other' && single && honorific && /^[A-Z][a-zà-ÿ'’-]+$/.test(surface)) type = 'person';
-    if ((type === 'person' || type === 'other') && !honorific && organizationContext.has(span.surface) && !/^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:at|of|with|for)\b/.test(after)) type = 'organization';
+    if (type === 'other' && single && titled && /^[A-Z][a-zà-ÿ'’-]+$/.test(surface)) type = 'person';
+    if ((type === 'person' || type === 'other') && !titled && organizationContext.has(span.surface) && !/^\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:at|of|with|for)\b/.test(after)) type = 'organization';
     // "officials in Kuala Lumpur", "a startup based in Hsinchu": a place, when nothing says otherwise.
     if (type === 'other' && !/^\.?\s*\d/.test(after) && (/\b(?:in|from|near|outside|across)\s+$/.test(before) && !single || /\b(?:based|headquartered|located) in\s+$/.test(before))) type = 'place';
     if (single && type === 'other') continue; // a lone capitalised word with no cue is not worth a record
-    if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name)) continue; // a job title, not a name
+    // Adjectives of nationality, party or creed ("South Korean", "African Americans", "Presumptive Democratic").
+    if (type === 'other' && adjectivalName.test(tokens[tokens.length - 1])) continue;
+    if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name) && type !== 'organization') continue; // a job title, not a name
     const entity = add(name, type, 'detected', mention);
-    if (type === 'person' && !people.includes(entity)) people.push(entity);
-    if (type === 'organization' && !organizations.includes(entity)) organizations.push(entity);
+    if (entity.type === 'person' && !people.includes(entity)) people.push(entity);
+    if (entity.type === 'organization' && !organizations.includes(entity)) organizations.push(entity);
   }
   // Short forms introduced in the text resolve to their long form's record.
   for (const [short, long] of introduced) {
-    const target = [...found.values()].find((entity) => entity.name === long);
-    const shortRecord = [...found.values()].find((entity) => entity.name === short && entity !== target);
-    if (target && shortRecord) {
-      target.mentions.push(...shortRecord.mentions);
-      if (!target.aliases.includes(short)) target.aliases.push(short);
-      found.delete(shortRecord.id);
+    const target = byName.get(long);
+    const shortRecord = byName.get(short);
+    if (target && shortRecord && shortRecord !== target) {
+      mergeInto(target, shortRecord, byName);
     } else if (target && !target.aliases.includes(short)) {
       target.aliases.push(short);
     }
   }
-  for (const entity of found.values()) entity.mentions.sort((a, b) => a.start - b.start);
-  return [...found.values()];
+  // "Progressive Caucus" after "Congressional Progressive Caucus": a shorter form of a firm's or
+  // body's name, two words or more, is the same body.
+  const bodies = [...byName.values()].filter((entity) => entity.type === 'organization');
+  for (const entity of [...byName.values()]) {
+    if (entity.origin === 'registry' || (entity.type !== 'organization' && entity.type !== 'other') || !entity.name.includes(' ')) continue;
+    const longer = bodies.find((body) => body !== entity && (body.name.endsWith(` ${entity.name}`) || body.name.startsWith(`${entity.name} `)));
+    if (longer && byName.get(entity.name) === entity) mergeInto(longer, entity, byName);
+  }
+  for (const entity of byName.values()) {
+    entity.mentions.sort((a, b) => a.start - b.start);
+    entity.id = entityKey(entity.type, entity.name);
+  }
+  return [...byName.values()];
+}
+
+function mergeInto(target: FoundEntity, other: FoundEntity, byName: Map<string, FoundEntity>): void {
+  target.mentions.push(...other.mentions);
+  for (const alias of [other.name, ...other.aliases]) if (alias !== target.name && !target.aliases.includes(alias)) target.aliases.push(alias);
+  byName.delete(other.name);
 }
