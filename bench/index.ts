@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const runner = path.resolve(here, '../bin/run-ts.mjs');
-const benches = ['extract.ts', 'stories.ts', 'storyQuality.ts', 'site.ts'].filter((name) => fs.existsSync(path.join(here, name)));
+const benches = ['extract.ts', 'facts.ts', 'stories.ts', 'storyQuality.ts', 'site.ts'].filter((name) => fs.existsSync(path.join(here, name)));
 for (const name of benches) {
   console.log(`\n== ${name.replace(/\.ts$/, '')}`);
   const result = spawnSync(process.execPath, [runner, path.join(here, name)], { stdio: 'inherit' });
