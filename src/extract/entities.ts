@@ -56,8 +56,8 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
-const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance)$/;
+const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance|Proposition|Ordinance|Resolution)$/;
 const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
 const productPattern = /^[A-Z]{1,3}\d{2,4}[A-Z]?$/;
 
@@ -73,21 +73,21 @@ const knownPlaces = new Set(readList('places.txt'));
 // Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
 // Director Javier Betancourt"): the name after them is a person, the words before them are a
 // separate name (a place, an organisation) or nothing.
-const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board`.split(/\s+/));
+const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
 // Office words that open a title run only when another title word follows ("Attorney General",
 // "Vice President"); alone they begin names ("General Motors", "Head Start").
 const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board']);
 // Words that end a place's name.
 const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape)$/;
 // Adjectives of nationality, party or creed: "South Korean", "African Americans", "Democratic".
-const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch))$/;
+const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|Democrats|Tories|Tory|Conservatives|Liberals|Socialists|Progressives|Independents|Greens|MPs|MEPs)$/;
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
-const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4'.split(' '));
+const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB SMS EV EVs MP MPs MEP MEPs GOP NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
 
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
-const connectors = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'von', 'van', 'der', 'da', '&']);
+const connectors = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'des', 'del', 'di', 'von', 'van', 'der', 'da', 'dos', 'das', 'la', 'le', '&']);
 
 function stripPossessive(surface: string): string {
   return surface.replace(/['’]s$/, '').replace(/['’]$/, '');
@@ -140,7 +140,7 @@ const alwaysTrimmed = new Set('Monday Tuesday Wednesday Thursday Friday Saturday
 interface Word { word: string; start: number; end: number; breakAfter?: boolean }
 
 const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
-const isCapitalised = (word: string) => (/^[A-Z]/.test(word) && !/^[A-Z]+$/.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, ''));
+const isCapitalised = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){2,4}$/.test(word));
 
 /**
  * Splits a run of capitalised words where a title stands inside it or where a person's name
@@ -156,6 +156,8 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
     while (runEnd + 1 < words.length && titleWords.has(bare(words[runEnd + 1]))) runEnd++;
     if (runEnd === k && weakTitleWords.has(bare(words[k])) && k === 0) continue;
     const tail = words.slice(runEnd + 1);
+    // "Napa County Public Works Director": a title at the end is not part of the name before it.
+    if (tail.length === 0 && k > 0 && !weakTitleWords.has(bare(words[k]))) return [{ words: words.slice(0, k), titled: false }];
     if (tail.length === 0 || tail.length > 4) continue;
     const tailNames = tail.map(bare);
     const personLike = tailNames.every((word) => /^[A-Z][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|van|von|der|del|la|le|bin|al)$/.test(word)) && !organizationWords.test(tailNames.join(' ')) && !placeWords.test(tailNames[tailNames.length - 1]) && !knownPlaces.has(tailNames.join(' '));
@@ -178,7 +180,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
 /** Capitalised word runs that could be names, with leading sentence furniture trimmed. */
 function candidateSpans(text: string, sentences: Sentence[], covered: boolean[], lowercaseWords: Set<string>): Span[] {
   const spans: Span[] = [];
-  const wordPattern = /[A-Z][\w'’.&-]*|[a-z]+|[^\s\w]+|\d[\w.,]*/g;
+  const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&-]*|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
   for (const sentence of sentences) {
     if (looksLikeHeading(sentence, sentences)) continue;
     const words: Word[] = [];
@@ -191,6 +193,9 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
       // A footnote number glued to a word ("Shor.3"): the word ends the name.
       const footnote = /^(.*[A-Za-z])\.\d+$/.exec(word);
       if (footnote && /^[A-Z]/.test(word)) { word = footnote[1]; breakAfter = true; }
+      // "Charleston-based", "Texas-born": the place before the hyphen, then the name ends.
+      const compound = /^(\p{Lu}[\p{L}.'’]+)-(?:based|born|bred|headquartered|area|led|owned|backed|made|style|era|native|raised|focused|listed|registered)$/u.exec(word);
+      if (compound) { word = compound[1]; breakAfter = true; }
       words.push({ word, start: sentence.start + match.index, end: sentence.start + match.index + word.length, breakAfter });
     }
     // Where the sentence's prose begins: after any opening quotes or brackets.
@@ -220,9 +225,11 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
         while (runEnd + 1 < words.length && isCapitalised(words[runEnd + 1].word)) runEnd++;
         const endsAsLaw = lawWords.test(words[runEnd]?.word.replace(/[.,;:]+$/, '') ?? '');
         const runWords = words.slice(i, j + 1).map((word) => word.word);
-        const joinsList = next.word === 'and' && !endsAsLaw && !runWords.some((word) => /^(?:of|for|on)$/.test(word));
+        const rightRun = words.slice(j + 2, runEnd + 1).map((word) => word.word.replace(/[.,;:]+$/, '')).join(' ');
+        const joinsBody = runWords.length === 1 && !givenNames.has(runWords[0]) && !knownPlaces.has(runWords[0]) && runEnd - j - 1 <= 3 && organizationWords.test(rightRun.split(' ').pop() ?? '');
+        const joinsList = next.word === 'and' && !endsAsLaw && !joinsBody && !runWords.some((word) => /^(?:of|for|on)$/.test(word));
         // "Mark Pocan of Wisconsin": a person's name does not run on into a place.
-        const personBefore = givenNames.has(runWords[0]) && runWords.length <= 3 && !organizationWords.test(runWords.join(' '));
+        const personBefore = runWords.length <= 5 && runWords.some((word) => givenNames.has(word.replace(/[.,]$/, ''))) && !organizationWords.test(runWords.join(' ')) && !/^(?:of|for)$/.test(runWords[1] ?? '');
         // "Rania Haddad on Monday", "the Senate on January 5": a date, not part of the name.
         const datedAfter = j + 2 < words.length && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(words[j + 2].word);
         if (connectors.has(next.word) && !joinsList && !personBefore && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
@@ -234,9 +241,11 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
       // sentence ("Goats on Redonda": "goats" is written in lower case elsewhere), and dates.
       while (first <= j) {
         const word = words[first].word.replace(/[.,]$/, '');
-        const opening = first === i && atSentenceStart;
+        const previous = words[first - 1]?.word;
+        const opening = first === i && (atSentenceStart || (previous !== undefined && /^[“"‘(\[—–:;]+$/.test(previous)));
         if (alwaysTrimmed.has(word) || connectors.has(word.toLowerCase())) { first++; continue; }
-        if (opening && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
+        const keepsNew = word === 'New' && first < j && isCapitalised(words[first + 1].word);
+        if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
         break;
       }
       let lastWord = j;
@@ -368,11 +377,29 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !titled && !knownPlaces.has(surface)) continue;
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
     const { before, after } = contextOf(span);
+    // A lone organisation, law or place word ("Services", "Bill", "Police") names nothing by itself.
+    if (single && !introduced.has(surface) && (new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`).test(surface) || lawWords.test(surface) || placeWords.test(surface))) continue;
     const longForm = introduced.get(surface);
-    const name = longForm ?? surface;
+    let name = longForm ?? surface;
+    // "New Hampshire Democratic": a place with a party or nationality adjective after it.
+    const words = name.split(' ');
+    if (words.length > 1 && adjectivalName.test(words[words.length - 1]) && knownPlaces.has(words.slice(0, -1).join(' '))) name = words.slice(0, -1).join(' ');
+    // "Communications Decency Act of 1996", "Senate Bill 10", "Proposition 4": the year or number is part of the law's name.
+    const lawTail = /^(?: of (?:19|20)\d{2}| \d{1,4}[A-Z]?)\b/.exec(after);
+    if (lawTail && (lawWords.test(name) || /\b(?:Bill|Proposition|Prop\.|Measure|Resolution|Amendment|Article|Section|Title|Executive Order|Order)$/.test(name))) {
+      name = `${name}${lawTail[0]}`;
+      mention.end += lawTail[0].length;
+      mention.surface = text.slice(mention.start, mention.end);
+    }
     const tokens = name.split(' ');
     const surnameReused = tokens.length >= 2 && tokens.length <= 3 && alone.has(tokens[tokens.length - 1]) && !organizationWords.test(name) && !knownPlaces.has(tokens[tokens.length - 1]);
-    let type = typeOfName(name, { before: honorific ? honorific[0] : before, after, titled, surnameReused });
+    let type = lawTail ? 'law' as EntityType : typeOfName(name, { before: honorific ? honorific[0] : before, after, titled, surnameReused });
+    // A single name the prose marks as a proper noun: "the Louvre", "in Dedham", "Watertown, Mass.".
+    if (type === 'other' && single && !span.atStart && !adjectivalName.test(surface) && !lowercaseWords.has(surface.toLowerCase())) {
+      if (/^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|(?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.test(after) && knownPlaces.has((/^,\s+((?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.exec(after) ?? [])[1] ?? '') || /^,\s+(?:Calif|Mass|Va|Nev|Fla|Ga|Tex|Ill|Mich|Wis|Minn|Penn|Pa|Md|Conn|Ore|Wash|Ariz|Colo|Ky|Tenn|La|Ala|Miss|Mo|Okla|Kan|Neb|Ia|Ind|Ohio|N\.[YJCDMH]|S\.[CD]|W\.Va)\.?/.test(after)) type = 'place';
+      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d)/.test(after)) type = 'place';
+      else if (/\b[Tt]he\s+$/.test(before) && alone.has(surface)) type = 'organization';
+    }
     if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '', titled: false, surnameReused: false });
     if (type === 'other' && single && /^[A-Z]{2,6}$/.test(surface) && !longForm && !genericAcronyms.has(surface)) type = 'organization';
     // "YouTube", "FiveThirtyEight": a capital inside one word marks a brand.
@@ -392,13 +419,24 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   }
   // Short forms introduced in the text resolve to their long form's record.
   for (const [short, long] of introduced) {
-    const target = byName.get(long);
+    const target = byName.get(long) ?? [...byName.values()].filter((entity) => entity.name.includes(' ') && long.endsWith(entity.name)).sort((a, b) => b.name.length - a.name.length)[0];
     const shortRecord = byName.get(short);
     if (target && shortRecord && shortRecord !== target) {
       mergeInto(target, shortRecord, byName);
     } else if (target && !target.aliases.includes(short)) {
       target.aliases.push(short);
     }
+  }
+  // "CBC", "California ISO": an acronym made of a longer name's initials, alone or after its first words.
+  const initialsOf = (words: string[]) => words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+  for (const entity of [...byName.values()]) {
+    if (entity.origin === 'registry' || byName.get(entity.name) !== entity) continue;
+    const acronym = /^(?:(.+) )?([A-Z]{2,6})$/.exec(entity.name);
+    if (!acronym) continue;
+    const prefix = acronym[1] ? `${acronym[1]} ` : '';
+    const longer = [...byName.values()].find((other) => other !== entity && (other.type === 'organization' || other.type === 'other') && other.name.startsWith(prefix) && other.name.split(' ').length > acronym[2].length - 1 + (prefix ? prefix.split(' ').length - 1 : 0)
+      && initialsOf(other.name.slice(prefix.length).split(' ')) === acronym[2]);
+    if (longer) mergeInto(longer, entity, byName);
   }
   // "Progressive Caucus" after "Congressional Progressive Caucus": a shorter form of a firm's or
   // body's name, two words or more, is the same body.
