@@ -1,6 +1,9 @@
 // Direct quotations with their speaker and the speaker's role. Only text inside quotation marks is
 // a quote; a paraphrase ("she said the rule was overdue") never is. Scare quotes (a few words) are
-// skipped. Pronoun speakers ("he said") resolve to the last person named before the quote.
+// skipped. The speaker comes from the attribution around the quote ("…," said Jane Doe; Jane Doe
+// said: "…"; according to X), else from the sentence or paragraph that introduces it ("Mr. Ruano
+// said signal timing remains his issue. “For me, …”"), resolved to a person or organisation the
+// article names; pronouns resolve to the last person named before the quote.
 import type { FoundEntity } from './entities.ts';
 
 export interface ExtractedQuote {
@@ -11,47 +14,57 @@ export interface ExtractedQuote {
   end: number;
 }
 
-const verbs = String.raw`(?:said|says|say|wrote|writes|added|adds|told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+)|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|responded|declared|contended)`;
-const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|bin|al|da|Jr\.?|[A-Z][\w'’.-]*)){0,3}`;
-const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House)(?:['’]s\s+\w+)?`;
+const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back`;
+const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
+const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|according to)\b`);
+const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:de|van|von|der|des|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
+const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){1,2})?${name}`;
+const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 
 const afterPatterns: RegExp[] = [
-  // "…," said Jane Doe, head of policy at X.
-  new RegExp(String.raw`^\s*,?\s*${verbs}\s+(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$)|(?=[,.;]|\s+(?:in|on|at|during|when|via)\b|$))`),
+  // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
+  new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
   // "…," Jane Doe said. / "…," she said.
-  new RegExp(String.raw`^\s*,?\s*(?<speaker>${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+${verbs}\b`),
+  new RegExp(String.raw`^\s*,?\s*(?<speaker>${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u'),
   // "…" according to Jane Doe
-  new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`),
+  new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u'),
 ];
 const beforePatterns: RegExp[] = [
   // Jane Doe, head of policy at X, said: "…"
-  new RegExp(String.raw`(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+${verbs}(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,]?\s*$`),
-  new RegExp(String.raw`according\s+to\s+(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`),
+  new RegExp(String.raw`(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
+  new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u'),
   // A quoted fragment inside reported speech: The ministry said the move was "…"
-  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+${verbs}\s+(?:that\s+)?[^"“”.!?]{1,100}$`),
+  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?[^"“”.!?]{1,100}$`, 'u'),
 ];
 
-const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their)$/;
+const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking)$/;
 
 function cleanSpeaker(raw: string | undefined): string | null {
   if (!raw) return null;
   // "The ministry said" at the start of a sentence is the same speaker as "…, the ministry said".
-  const speaker = raw.trim().replace(/['’]s$/, '').replace(/^(The|An?|One)(?=\s+[a-z])/, (word) => word.toLowerCase());
+  let speaker = raw.trim().replace(/['’]s$/, '').replace(/^(The|An?|One)(?=\s+[a-z])/, (word) => word.toLowerCase());
+  // "As Montoya-Lewis said", "When Winfrey asked": a conjunction is not part of the name.
+  speaker = speaker.replace(/^(?:As|When|If|After|Before|While|But|And|So|Then|Because|Although|Once)\s+(?=\p{Lu})/u, '');
+  // "a skeptical Robert Wolfarth": the description goes, the name stays.
+  speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
   if (notNames.test(speaker)) return null;
   return speaker;
 }
 
+interface NamedMention { name: string; type: string; start: number; end: number }
+
 export function extractQuotes(text: string, entities: FoundEntity[] = []): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   const people = entities.filter((entity) => entity.type === 'person');
-  const personMentions = people.flatMap((person) => person.mentions.map((mention) => ({ name: person.name, start: mention.start })))
+  const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
+  const mentions: NamedMention[] = speakers.flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, end: mention.end })))
     .sort((a, b) => a.start - b.start);
   const lastPersonBefore = (offset: number) => {
     let found: string | null = null;
-    for (const mention of personMentions) {
+    for (const mention of mentions) {
       if (mention.start >= offset) break;
-      found = mention.name;
+      if (mention.type === 'person') found = mention.name;
     }
     return found;
   };
@@ -60,24 +73,45 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
-    const person = people.find((entity) => entity.name === stripped || entity.name.split(' ').pop() === stripped || entity.aliases.includes(stripped));
-    return person?.name ?? stripped;
+    const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped));
+    if (person) return person.name;
+    // "Microsoft President Brad Smith", "Cambridge Police Commissioner Christine Elow": the person named inside.
+    const inside = speakers.filter((entity) => entity.name.includes(' ') && stripped.includes(entity.name)).sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.name.length - a.name.length)[0];
+    if (inside) return inside.name;
+    const organization = speakers.find((entity) => entity.name === stripped || entity.aliases.includes(stripped));
+    return organization?.name ?? stripped;
+  };
+  /** The person or organisation named last in text[from, to), or a pronoun's person. */
+  const namedIn = (from: number, to: number): string | null => {
+    let found: NamedMention | null = null;
+    for (const mention of mentions) {
+      if (mention.start >= to) break;
+      if (mention.start >= from) found = mention;
+    }
+    return found?.name ?? null;
   };
 
-  // Paired curly quotes, or straight quotes within a paragraph.
-  const pattern = /“([^”\n]{2,2000})”|"([^"\n]{2,2000})"/g;
+  // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a
+  // paragraph (it goes on in the next one) runs to the paragraph's end.
+  const pattern = /“([^”\n]{2,4000})”|"([^"\n]{2,4000})"|“([^”“\n]{20,4000})(?=\n\n“)|(?<![\p{L}\d])‘([^’\n]{10,400}?)’(?![\p{L}\d])/gu;
   let match: RegExpExecArray | null;
+  let previousOpen = false;
   while ((match = pattern.exec(text))) {
-    const inner = (match[1] ?? match[2]).trim();
+    const raw = match[1] ?? match[2] ?? match[3] ?? match[4];
+    const open = match[3] !== undefined;
+    const inner = raw.trim();
     const words = inner.split(/\s+/).length;
-    if (words < 4) continue; // scare quotes and titles
+    if (words < (match[4] !== undefined ? 6 : 4)) continue; // scare quotes and titles
     const start = match.index;
     const end = start + match[0].length;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const lineEndIndex = text.indexOf('\n', end);
     const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
-    const after = text.slice(end, Math.min(lineEnd, end + 200));
-    const before = text.slice(Math.max(lineStart, start - 200), start);
+    const nextQuote = text.slice(end, lineEnd).search(/[“"]/);
+    const after = text.slice(end, Math.min(lineEnd, end + 200, nextQuote >= 0 ? end + nextQuote : lineEnd));
+    const previous = quotes[quotes.length - 1];
+    const leadStart = Math.max(lineStart, previous && previous.end > lineStart ? previous.end + 1 : lineStart);
+    const before = text.slice(Math.max(leadStart, start - 200), start);
     let speaker: string | null = null;
     let role: string | null = null;
     for (const candidate of afterPatterns) {
@@ -90,18 +124,57 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         if (found?.groups?.speaker) { speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null; if (speaker) break; }
       }
     }
-    // A continued quote in the next sentence of the same paragraph keeps the previous speaker.
-    const previous = quotes[quotes.length - 1];
-    if (!speaker && previous && previous.speaker && text.slice(previous.end, start).trim().length < 160 && !text.slice(previous.end, start).includes('\n\n')) {
-      speaker = previous.speaker;
-      role = previous.speakerRole;
+    let resolved = resolve(speaker, start);
+    // The sentence that carries the quote says who speaks, in words the patterns above do not
+    // know ("Transportation chief Eulois Cleckley, who …, pledged to the trust in July that …").
+    if (!resolved) {
+      const sentenceStart = Math.max(leadStart, lastSentenceBoundary(text, leadStart, start));
+      const lead = text.slice(sentenceStart, start);
+      const verb = lead.match(speechVerb);
+      if (verb) {
+        const verbAt = sentenceStart + verb.index!;
+        resolved = namedIn(sentenceStart, verbAt) ?? (/\b(?:he|she)\s+$/i.test(text.slice(sentenceStart, verbAt)) ? lastPersonBefore(verbAt) : null);
+        if (!resolved && /^according to/.test(verb[0])) resolved = namedIn(verbAt, start);
+      }
+      // "…,” the DOJ release states. / "…" Levy said.
+      if (!resolved && speechVerb.test(after.slice(0, 60))) resolved = namedIn(end, end + Math.min(after.length, 80));
+      // The sentence before introduces the speaker: "Mr. Ruano said signal timing remains his issue. “For me…"
+      if (!resolved && sentenceStart > leadStart) {
+        const introduction = text.slice(lastSentenceBoundary(text, leadStart, sentenceStart - 1), sentenceStart);
+        const introVerb = introduction.match(speechVerb);
+        if (introVerb && !/[“"]/.test(introduction)) {
+          const introStart = sentenceStart - introduction.length;
+          resolved = namedIn(introStart, introStart + introduction.length) ?? (/\b(?:he|she)\b/i.test(introduction.slice(0, introVerb.index)) ? lastPersonBefore(introStart + introVerb.index!) : null);
+        }
+      }
     }
-    const resolved = resolve(speaker, start);
+    // A continued quote in the next sentence of the same paragraph, or the next paragraph of a
+    // quote left open, keeps the previous speaker.
+    if (!resolved && previous && previous.speaker) {
+      const between = text.slice(previous.end, start);
+      if ((between.trim().length < 160 && !between.includes('\n\n')) || (previousOpen && /^\W*\n\n\W*$/.test(between))) {
+        resolved = previous.speaker;
+        role = previous.speakerRole;
+      }
+    }
     // Offsets point at the quoted words themselves, so text.slice(start, end) is the quote.
-    const body = match[1] ?? match[2];
     const quoteText = inner.replace(/[,]$/, '');
-    const quoteStart = start + 1 + (body.length - body.trimStart().length);
+    const quoteStart = start + 1 + (raw.length - raw.trimStart().length);
     quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
+    previousOpen = open;
   }
   return quotes;
+}
+
+/** Where the sentence holding `offset` starts, not before `floor`. */
+function lastSentenceBoundary(text: string, floor: number, offset: number): number {
+  const slice = text.slice(floor, offset);
+  let boundary = 0;
+  for (const found of slice.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
+    // "Mr. Barrios", "U.S. officials": an abbreviation is not a sentence's end.
+    const word = /(\S+)[.!?]["”’]?\s+$/.exec(slice.slice(0, found.index! + found[0].length))?.[1] ?? '';
+    if (/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)$/.test(word)) continue;
+    boundary = found.index! + found[0].length;
+  }
+  return floor + boundary;
 }
