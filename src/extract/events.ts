@@ -63,7 +63,34 @@ function shiftDays(date: Date, days: number): Date {
 
 interface Rule { pattern: RegExp; resolve: (match: RegExpExecArray, published: Date | null) => Omit<DateExpression, 'start' | 'end'> | null }
 
+/** A month named without a year: this year's when it is not after publication, else last year's, unless the sentence looks ahead. */
+function monthYear(monthNumber: number, prefix: string | undefined, input: string, index: number, published: Date): number {
+  const year = published.getUTCFullYear();
+  const current = published.getUTCMonth() + 1;
+  const word = prefix?.toLowerCase();
+  if (word === 'last') return monthNumber < current ? year : year - 1;
+  if (word === 'next') return monthNumber > current ? year : year + 1;
+  const lead = input.slice(Math.max(0, index - 60), index);
+  const ahead = /\b(?:will|shall|scheduled|set to|due|expected|plans?|planning|upcoming|until|by|starting|from|postponed|delayed|pushed back|deadline)\b/i.test(lead) || word === 'until' || word === 'by';
+  if (monthNumber > current && !ahead) return year - 1;
+  if (monthNumber < current && ahead && /\b(?:will|shall|scheduled|set to|due|expected|plans?|upcoming)\b/i.test(lead) && current - monthNumber > 6) return year + 1;
+  return year;
+}
+
 const rules: Rule[] = [
+  // Year and month ranges: "between 2014 and 2021", "from January to October 2023", "between October 2019 to March 2020"
+  {
+    pattern: /\b(?:[Bb]etween|[Ff]rom)\s+((?:19|20)\d{2})\s*(?:and|to|through|until|[-–])\s*((?:19|20)\d{2})\b/g,
+    resolve: (m) => (+m[2] > +m[1] ? { date: m[1], precision: 'year', endDate: m[2], relative: false } : null),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:[Bb]etween|[Ff]rom)\s+${M}(?:,?\s+${Y})?\s+(?:and|to|through|until)\s+${M},?\s+${Y}\b`, 'g'),
+    resolve: (m) => {
+      const endYear = +m[4];
+      const startYear = m[2] ? +m[2] : (month(m[1]) <= month(m[3]) ? endYear : endYear - 1);
+      return { date: `${startYear}-${pad(month(m[1]))}`, precision: 'month', endDate: `${endYear}-${pad(month(m[3]))}`, relative: false };
+    },
+  },
   // Ranges: "between April 22 and June 5, 2025", "from January 28 to 29", "January 28-29, 2025", "28–29 January 2025"
   {
     pattern: new RegExp(String.raw`\b(?:between|from)\s+${M}\s+${D}(?:,?\s+${Y})?\s+(?:and|to|through|until)\s+(?:${M}\s+)?${D}(?:,?\s+${Y})?\b`, 'g'),
@@ -118,6 +145,29 @@ const rules: Rule[] = [
       return y && validDay(y, mo, d) ? { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: true } : null;
     },
   },
+  // A month alone: "in June", "last October", "until September", "in late October", "mid-August".
+  {
+    pattern: /\b(?:([Ii]n|[Ll]ast|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring)(?:\s+(?:early|late|mid))?[\s-]+)(January|February|March|April|June|July|August|September|October|November|December|May)\b(?!\s+\d)(?!,?\s+(?:19|20)\d{2})/g,
+    resolve: (m, published) => {
+      if (!published) return null;
+      const monthNumber = month(m[2]);
+      return { date: `${monthYear(monthNumber, m[1], m.input, m.index, published)}-${pad(monthNumber)}`, precision: 'month', endDate: null, relative: true };
+    },
+  },
+  // "five years ago", "two months ago", "3 days ago"
+  {
+    pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day)s?\s+ago\b/gi,
+    resolve: (m, published) => {
+      if (!published) return null;
+      const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+      const n = words[m[1].toLowerCase()] ?? Number(m[1]);
+      const unit = m[2].toLowerCase();
+      if (unit === 'year') return { date: String(published.getUTCFullYear() - n), precision: 'year', endDate: null, relative: true };
+      if (unit === 'month') { const d = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() - n, 1)); return { date: d.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
+      const day = shiftDays(published, -(unit === 'week' ? 7 * n : n));
+      return unit === 'week' ? { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true } : { date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+    },
+  },
   // Weekdays: "on Monday", "last Tuesday", "Wednesday's" → the most recent such day up to publication;
   // "next Monday", or a weekday in a sentence about what will happen ("is scheduled for Thursday"),
   // → the coming such day.
@@ -143,13 +193,17 @@ const rules: Rule[] = [
     },
   },
   {
-    pattern: /\b(yesterday|today|earlier today|last week|earlier this week|this week|last month|earlier this month|this month|last year|earlier this year|this year)\b/gi,
+    pattern: /\b(yesterday|today|earlier today|tomorrow|last week|earlier this week|this week|next week|last month|earlier this month|this month|next month|last year|earlier this year|this year|next year)\b/gi,
     resolve: (m, published) => {
       if (!published) return null;
       const phrase = m[1].toLowerCase();
       const y = published.getUTCFullYear();
       const mo = published.getUTCMonth() + 1;
       if (phrase === 'yesterday') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      if (phrase === 'tomorrow') return { date: shiftDays(published, 1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      if (phrase === 'next week') { const day = shiftDays(published, 7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
+      if (phrase === 'next month') return { date: mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`, precision: 'month', endDate: null, relative: true };
+      if (phrase === 'next year') return { date: String(y + 1), precision: 'year', endDate: null, relative: true };
       if (phrase.endsWith('today')) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'last week') { const day = shiftDays(published, -7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
       if (phrase.includes('week') || phrase.includes('this month')) return { date: `${y}-${pad(mo)}`, precision: 'month', endDate: null, relative: true };
@@ -159,7 +213,10 @@ const rules: Rule[] = [
     },
   },
   // A year alone, only where prose marks it as a time: "in 2022", "since 2019", "by 2027".
-  { pattern: /\b(?:in|since|during|by|until|through|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
+  { pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]efore|[Aa]fter|as (?:recently|early|late) as|(?:summer|spring|fall|autumn|winter|end|beginning|start|middle) of)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
+  // A bare year the prose uses as a time: after a determiner ("a 2008 video", "its 2011 restoration"),
+  // as a subject ("2019 was the hottest"), or in brackets ("(1877)"); not a count ("2025 chip designs").
+  { pattern: /(?:(?<=\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hat|[Tt]his)\s)((?:19[0-9]|20[0-4])\d)(?=\s+(?:and\s+(?:19|20)\d{2}\s+)?[a-z])|(?<=^|[.!?]\s|\()((?:19[0-9]|20[0-4])\d)(?=\s+(?:is|was|will|has|had|saw|brought)\b|\)))/g, resolve: (m) => ({ date: m[1] ?? m[2], precision: 'year', endDate: null, relative: false }) },
 ];
 
 export function findDates(text: string, publishedAt: string | null): DateExpression[] {
@@ -186,7 +243,7 @@ export function findDates(text: string, publishedAt: string | null): DateExpress
 
 // A publication or update stamp opens with its word ("Published January 29, 2025", "Updated 4:05 pm");
 // "The agency published the rule on January 13" is an event, not a stamp.
-const stampWords = /^\W*(?:first published|last published|published|updated|last updated|posted|last modified)\b|\b(?:copyright|all rights reserved|min read|subscribe)\b|©/i;
+const stampWords = /^\W*(?:first published|last published|published|updated|last updated|posted|last modified|by\s+\p{Lu})|\b(?:copyright|all rights reserved|min read|subscribe)\b|©|\b\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu;
 
 /** The clause of the sentence that holds the date, without trailing attributions. */
 function eventClause(sentence: string, dateStart: number, dateEnd: number, split: boolean): string {

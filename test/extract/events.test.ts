@@ -37,6 +37,20 @@ describe('extractEvents: absolute dates at their real precision', () => {
     expect(eventsIn('The rule covers 2025 chip designs and 1990 older ones.')).toEqual([]);
   });
 
+  it('a bare year after a determiner or as a subject is a date', () => {
+    expect(only('Critics pointed to a 2008 video of the speech on the campaign trail.')).toMatchObject({ date: '2008', precision: 'year' });
+    expect(only('2019 was the hottest year on record in the region.')).toMatchObject({ date: '2019', precision: 'year' });
+  });
+
+  it('year and month ranges keep their end', () => {
+    expect(only('Between 2014 and 2021 the share of licensed exports doubled.')).toMatchObject({ date: '2014', endDate: '2021', precision: 'year' });
+    expect(only('Shipments fell from January to October 2023 across the region.')).toMatchObject({ date: '2023-01', endDate: '2023-10', precision: 'month' });
+  });
+
+  it('a byline stamp with a time is not an event', () => {
+    expect(eventsIn('By Jane Doe, August 14, 2020 2:30 pm')).toEqual([]);
+  });
+
   it('ranges keep their end date', () => {
     expect(only('Comments were accepted between April 22 and June 5 on the draft.')).toMatchObject({ date: '2025-04-22', endDate: '2025-06-05', precision: 'day' });
     expect(only('The summit was held January 28-29, 2025 in Paris.')).toMatchObject({ date: '2025-01-28', endDate: '2025-01-29' });
@@ -67,6 +81,15 @@ describe('extractEvents: relative dates resolved against publication', () => {
     ['The lab revoked the keys earlier this month.', '2025-04', 'month'],
     ['The agency opened an inquiry last month.', '2025-03', 'month'],
     ['The startup raised money last year.', '2024', 'year'],
+    ['The lab said it would appeal the decision next year.', '2026', 'year'],
+    ['Regulators expect a verdict tomorrow at the earliest.', '2025-04-16', 'day'],
+    ['The firm was founded five years ago in Shenzhen.', '2020', 'year'],
+    // A month alone: this year's when it is not after publication, last year's when it is.
+    ['The agency opened the review in February.', '2025-02', 'month'],
+    ['The company first filed the complaint in late November.', '2024-11', 'month'],
+    ['Lawmakers met the lab last April to discuss the rule.', '2024-04', 'month'],
+    ['The rule will take effect in June.', '2025-06', 'month'],
+    ['The deadline was pushed back to mid-August.', '2025-08', 'month'],
   ])('%s', (sentence, date, precision) => {
     expect(only(sentence)).toMatchObject({ date, precision });
   });
