@@ -36,10 +36,11 @@ const figurePattern = new RegExp(
   String.raw`(?<number>10\s?\^\s?(?<exp>\d{1,3})|10\s+to\s+the\s+(?<expWord>\d{1,3})(?:st|nd|rd|th)?\s+power|${numberCore})` +
   String.raw`(?:\s?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
   String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|percentage points?\b))?` +
-  String.raw`(?:\s(?<currencyWord>dollars?|euros?|pounds?|yuan|renminbi|yen|won)\b)?`,
+  String.raw`(?:\s(?<currencyWord>dollars?|euros?|pounds?(?!\s+of\b)|yuan|renminbi|yen|won)\b)?` +
+  String.raw`(?:\s?(?<degree>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|C|F)\b))?`,
   'g',
 );
-const wordFigurePattern = /\b(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:of\s+)?(?<scale>thousand|million|billion)?\s*(?=[a-z])/gi;
+const wordFigurePattern = /\b(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:of\s+)?(?:(?<scale>thousand|million|billion)\b)?\s*(?=[a-z])/gi;
 
 const stopWords = new Set(['of', 'in', 'to', 'for', 'on', 'at', 'by', 'from', 'with', 'and', 'or', 'that', 'which', 'who', 'as', 'than', 'a', 'an', 'the', 'is', 'was', 'were', 'are', 'be', 'been', 'had', 'has', 'have', 'it', 'its', 'this', 'their', 'his', 'her', 'per', 'each', 'last', 'this', 'next', 'since', 'after', 'before', 'over', 'under', 'into', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'said', 'says', 'but', 'if', 'when', 'while', 'because', 'so', 'not', 'no']);
 const timeWords = /^(years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?|quarters?|am|pm|a\.m\.|p\.m\.)$/i;
@@ -166,7 +167,7 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       const end = start + raw.length;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
-      const hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord);
+      const hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord || groups.degree);
       const digits = groups.number!;
       // Not figures: parts of words, dates, times, ordinals, versions, reading times, phone numbers.
       if (/[\w.]$/.test(text.slice(0, start)) && !groups.currency) continue;
@@ -179,7 +180,11 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (!hasMarker && /^,?\s*\d{4}\b/.test(after) && +digits <= 31) continue;
       if (!hasMarker && /^\s?(?:min|minute|minutes|mins)\s+read/i.test(after)) continue;
       if (/^[-\s]?\d{3,4}[-\s]\d{3,4}/.test(after) || /\(\d{3}\)\s?$/.test(before)) continue;
-      if (!groups.currency && isVersionContext(before, after, digits)) continue;
+      if (!hasMarker && isVersionContext(before, after, digits)) continue;
+      // Ages and spans: "a 54-year-old", "the 26 year-history".
+      if (!hasMarker && /^[-\s]?(?:years?|months?|weeks?|days?)[-\s](?:old|long|history|record)\b/i.test(after)) continue;
+      // Years after a determiner or as decades: "a 1761 work", "the 1800s".
+      if (!hasMarker && /^\d{4}$/.test(digits) && +digits >= 1000 && +digits <= 2100 && (/^s\b|^['’]s\b/.test(after) || /\b(?:a|an|the|its|his|her|their)\s$/i.test(before))) continue;
       if (!hasMarker && /^\s*(?:%)/.test(after)) continue;
       let value = groups.exp ? Number(`1e${groups.exp}`) : groups.expWord ? Number(`1e${groups.expWord}`) : parseNumber(digits);
       if (!Number.isFinite(value)) continue;
@@ -188,6 +193,7 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (scaleWord && scaleWord.length === 1 && !groups.currency) scaleWord = undefined;
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
       const unit = groups.exp || groups.expWord ? (/operation|flop/i.test(after) ? 'operations' : 'count') : unitFor(groups);
+      const degreeLabel = groups.degree ? `°${/F/.test(groups.degree) ? 'F' : 'C'}` : null;
       const rest = text.slice(scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length);
       // "$2.5 billion in sales" counts sales; "15% in early trading" does not count trading.
       let label = labelAfter(rest, !groups.percent);
@@ -195,7 +201,10 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
         if (label && timeWords.test(label.split(' ')[0]) && !hasMarker) continue; // "three weeks", "5 days": durations are not figures
         label = labelBefore(text.slice(0, start)) ?? label;
       }
-      if (!hasMarker && !label) continue; // a bare number with nothing counted
+      // A bare number with nothing counted is no figure, unless its thousands separator says it is
+      // a quantity ("of whom 7,844 have died").
+      if (!hasMarker && !label && !/^\d{1,3}(?:,\d{3})+$/.test(digits)) continue;
+      if (degreeLabel) label = degreeLabel;
       if (!hasMarker && value < 2) continue;
       const qualifierMatch = text.slice(Math.max(0, start - 25), start).match(qualifierPattern);
       const qualifier = qualifierMatch ? qualifierMatch[1].toLowerCase() : null;

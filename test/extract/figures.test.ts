@@ -64,6 +64,18 @@ describe('extractFigures: what is counted', () => {
   });
 });
 
+describe('extractFigures: quantities written in other ways', () => {
+  it('reads temperatures, weights in pounds, and counts with a thousands separator but no noun', () => {
+    expect(only('Global temperatures were 1.43°C above the pre-industrial average.')).toMatchObject({ value: 1.43, unit: 'count', label: '°C' });
+    expect(only('Agents seized 475 pounds of cocaine from the vessel.')).toMatchObject({ value: 475, unit: 'count' });
+    expect(only('The caseload is high, and of those patients 7,844 have died.')).toMatchObject({ value: 7844, unit: 'count' });
+  });
+
+  it('does not take a figure after "release" for a version number', () => {
+    expect(only('The company expects to release 16 million metric tons of CO2 this year.')).toMatchObject({ value: 16e6, label: 'metric tons' });
+  });
+});
+
 describe('extractFigures: who claims it', () => {
   it.each([
     ['The company booked a $400 million charge, the company said.', 'the company'],
@@ -81,6 +93,13 @@ describe('extractFigures: who claims it', () => {
 });
 
 describe('extractFigures: things that are not figures', () => {
+  it('skips ages, spans and years after a determiner', () => {
+    expect(figuresIn('A 15-year-old driver and his 14-year-old passenger were taken to hospital.')).toEqual([]);
+    expect(figuresIn('It was the first win in the 26 year-history of the awards.')).toEqual([]);
+    expect(figuresIn('The museum bought a 1761 work by the painter, its first since the 1800s.')).toEqual([]);
+    expect(figuresIn('Two billionaires’ campaigns spent heavily.')).toEqual([]);
+  });
+
   it.each([
     ['a year', 'The rule took effect in 2025 after a long review.'],
     ['a day of the month after the month', 'The rule was announced on January 13 by the agency.'],
