@@ -208,7 +208,12 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
         const next = words[j + 1];
         const gap = text.slice(words[j].end, next.start);
         if (!/^[ \u00a0]{1,3}$/.test(gap)) break;
-        if (covered[next.start]) break;
+        if (covered[next.start]) {
+          const cityAfter = /^(?:College|University|School)$/.test(words[j].word) && isCapitalised(next.word) && !isCapitalised(words[j + 2]?.word ?? '');
+          if (!cityAfter) break;
+          j++;
+          continue;
+        }
         // A possessive ends the name ("NBC News' Today", "Sheffield’s Residence Life"), unless the
         // run goes on to an organisation's word ("Citizens’ Independent Transportation Trust").
         if (isPossessive(words[j].word)) {
@@ -397,8 +402,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // A single name the prose marks as a proper noun: "the Louvre", "in Dedham", "Watertown, Mass.".
     if (type === 'other' && single && !span.atStart && !adjectivalName.test(surface) && !lowercaseWords.has(surface.toLowerCase())) {
       if (/^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|(?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.test(after) && knownPlaces.has((/^,\s+((?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.exec(after) ?? [])[1] ?? '') || /^,\s+(?:Calif|Mass|Va|Nev|Fla|Ga|Tex|Ill|Mich|Wis|Minn|Penn|Pa|Md|Conn|Ore|Wash|Ariz|Colo|Ky|Tenn|La|Ala|Miss|Mo|Okla|Kan|Neb|Ia|Ind|Ohio|N\.[YJCDMH]|S\.[CD]|W\.Va)\.?/.test(after)) type = 'place';
-      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d)/.test(after)) type = 'place';
-      else if (/\b[Tt]he\s+$/.test(before) && alone.has(surface)) type = 'organization';
+      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d|of\b)/.test(after)) type = 'place';
+      else if (/\b[Tt]he\s+$/.test(before) && alone.has(surface) && /^(?:['’]s\b|[,.;:)]|\s+(?:said|says|has|had|is|was|will|would|and|in|on|at|to|for)\b)/.test(after) && !/^[A-Z]{1,4}$/.test(surface)) type = 'organization';
     }
     if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '', titled: false, surnameReused: false });
     if (type === 'other' && single && /^[A-Z]{2,6}$/.test(surface) && !longForm && !genericAcronyms.has(surface)) type = 'organization';
@@ -411,11 +416,21 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (type === 'other' && !/^\.?\s*\d/.test(after) && (/\b(?:in|from|near|outside|across)\s+$/.test(before) && !single || /\b(?:based|headquartered|located) in\s+$/.test(before))) type = 'place';
     if (single && type === 'other') continue; // a lone capitalised word with no cue is not worth a record
     // Adjectives of nationality, party or creed ("South Korean", "African Americans", "Presumptive Democratic").
-    if (type === 'other' && adjectivalName.test(tokens[tokens.length - 1])) continue;
+    // A person's surname may end like an adjective ("Natarajan", "Harris"); a plural or a party word does not.
+    const adjectival = adjectivalName.test(tokens[tokens.length - 1]) && (type === 'other' || type === 'place' || (type === 'person' && !givenNames.has(tokens[0]) && /(?:ans|ese|ish|Democrats|Republicans|Tories|Conservatives|Liberals)$/.test(tokens[tokens.length - 1])));
+    if (!titled && adjectival && !knownPlaces.has(name)) continue;
+    if (alwaysTrimmed.has(tokens[tokens.length - 1]) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(name)) continue;
     if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name) && type !== 'organization') continue; // a job title, not a name
     const entity = add(name, type, 'detected', mention);
     if (entity.type === 'person' && !people.includes(entity)) people.push(entity);
     if (entity.type === 'organization' && !organizations.includes(entity)) organizations.push(entity);
+  }
+  // A registry name inside a detected one ("London" in "Imperial College London") is part of it.
+  const detectedSpans = [...byName.values()].filter((entity) => entity.origin === 'detected').flatMap((entity) => entity.mentions);
+  for (const entity of [...byName.values()]) {
+    if (entity.origin !== 'registry') continue;
+    entity.mentions = entity.mentions.filter((mention) => !detectedSpans.some((outer) => outer.start <= mention.start && outer.end >= mention.end && outer.end - outer.start > mention.end - mention.start));
+    if (entity.mentions.length === 0) byName.delete(entity.name);
   }
   // Short forms introduced in the text resolve to their long form's record.
   for (const [short, long] of introduced) {

@@ -172,3 +172,38 @@ describe('generic acronyms', () => {
     expect(names).toContain('IEA');
   });
 });
+
+describe('extractEntities: names in real news copy', () => {
+  it('splits a title out of a run of capitals and keeps the place or body before it', () => {
+    const text = '“It is a global issue,” said Cambridge Police Commissioner Christine Elow. Elow spoke after the arrests.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Christine Elow')).toMatchObject({ type: 'person' });
+    expect(named(entities, 'Christine Elow')!.mentions).toHaveLength(2);
+    expect(named(entities, 'Cambridge Police')?.type).toBe('organization');
+    expectSpansHold(text, entities);
+  });
+
+  it('finds places from the gazetteer and from how the prose introduces them, and skips nationality adjectives', () => {
+    const text = 'The suspects lived in Dedham and in Watertown, Mass., and flew to Boston. South Korean officials and African Americans were not involved.';
+    const entities = entitiesIn(text);
+    for (const place of ['Dedham', 'Watertown', 'Boston']) expect(named(entities, place)?.type, place).toBe('place');
+    expect(names(entities).join('|')).not.toMatch(/South Korean|African Americans/);
+  });
+
+  it('reads names with accents, dotted initials and a university with its city', () => {
+    const text = 'Marjorie Velázquez spoke to Showa Denko K.K. engineers. Researchers at Imperial College London agreed.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Marjorie Velázquez')?.type).toBe('person');
+    expect(names(entities)).toContain('Showa Denko K.K.');
+    expect(names(entities)).toContain('Imperial College London');
+    expect(names(entities)).not.toContain('London');
+  });
+
+  it('merges an acronym with the name its initials spell, and a possessive ends a name', () => {
+    const text = 'The Congressional Black Caucus met on Monday. The CBC said it would endorse. Sheffield’s Residence Life team replied.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Congressional Black Caucus')!.aliases).toContain('CBC');
+    expect(names(entities)).not.toContain('CBC');
+    expect(names(entities).join('|')).not.toMatch(/Sheffield’s Residence/);
+  });
+});
