@@ -96,7 +96,7 @@ export const articles = sqliteTable('articles', {
   extractedAt: text('extracted_at').notNull(),
   /** Set when facts were extracted; a changed text clears it. */
   factsAt: text('facts_at'),
-}, (t) => [index('articles_published').on(t.publishedAt), index('articles_text_hash').on(t.textHash)]);
+}, (t) => [index('articles_published').on(t.publishedAt), index('articles_text_hash').on(t.textHash), index('articles_facts_at').on(t.factsAt)]);
 
 export const topics = sqliteTable('topics', {
   slug: text('slug').primaryKey(),
@@ -240,6 +240,21 @@ export const corrections = sqliteTable('corrections', {
   /** A hidden fact is dropped from every output. */
   hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [index('corrections_target').on(t.target)]);
+
+/** Entities editors add to the curated registry (`tracker entities add`), merged with the built-in
+ * registry (src/extract/registry/entities.yaml) at every extract run. A row whose name is a built-in
+ * entry's adds aliases to it and may change its type. */
+export const registryEntities = sqliteTable('registry_entities', {
+  /** Canonical name, spelled as the registry matches it (case-sensitively). */
+  name: text('name').primaryKey(),
+  /** person, organization, model, product, place, law or other. */
+  type: text('type').notNull(),
+  /** JSON array of other names matched as this entity. */
+  aliases: text('aliases').notNull().default('[]'),
+  addedBy: text('added_by').notNull(),
+  addedAt: text('added_at').notNull(),
+  note: text('note'),
+});
 
 /** Last pipeline runs: what each stage did, for `tracker sources` and the publish skip check. */
 export const runs = sqliteTable('runs', {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig, resolveDatabasePath, ConfigError } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { openDatabase, closeDatabase, DatabaseOpenError, type TrackerDb } from '../db/client.ts';
+import { EditorialError } from '../editorial/errors.ts';
 
 export class UserError extends Error {}
 
@@ -31,7 +32,7 @@ export async function withDatabase<T>(options: GlobalOptions, work: (db: Tracker
 }
 
 export function isUserError(error: unknown): error is Error {
-  return error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseOpenError;
+  return error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof EditorialError;
 }
 
 export function readInputFile(file: string): Buffer {

@@ -8,6 +8,7 @@ import { registerExportCommand } from './exportCommand.ts';
 import { registerSourcesCommand } from './sources.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerScheduleCommand } from './schedule.ts';
+import { registerEditorialCommands } from './editorial.ts';
 
 export function buildProgram(): Command {
   const program = new Command('tracker')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerParserCommands(program);
   registerSourcesCommand(program);
+  registerEditorialCommands(program);
   registerScheduleCommand(program);
   registerDemoCommand(program);
   for (const command of program.commands) command.exitOverride();

@@ -52,6 +52,9 @@ function siteDigest(db: TrackerDb, config: Config): string {
   for (const row of db.$client.prepare('SELECT id, digest FROM stories ORDER BY id').iterate() as Iterable<{ id: string; digest: string | null }>) hash.update(`${row.id}:${row.digest}\n`);
   const articles = db.$client.prepare('SELECT count(*) AS n, max(extracted_at) AS at FROM articles').get() as { n: number; at: string | null };
   hash.update(`${articles.n}:${articles.at}:${config.site.title}:${config.site.baseUrl}`);
+  // Entity pages read the corrections directly (a renamed entity, a hidden quote), not through an explainer.
+  const corrections = db.$client.prepare('SELECT count(*) AS n, max(at) AS at FROM corrections').get() as { n: number; at: string | null };
+  hash.update(`:${corrections.n}:${corrections.at}`);
   return hash.digest('hex');
 }
 

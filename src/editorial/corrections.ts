@@ -30,17 +30,23 @@ export class CorrectionOverlay {
     if (this.byTarget.size === 0) return rows;
     const result: T[] = [];
     for (const row of rows) {
-      const list = this.byTarget.get(row.id);
-      if (!list) { result.push(row); continue; }
-      if (list.some((correction) => correction.hidden)) continue;
-      const copy = { ...row } as Record<string, unknown>;
-      for (const correction of list) {
-        if (!(correction.field in copy)) continue;
-        const current = copy[correction.field];
-        copy[correction.field] = typeof current === 'number' ? Number(correction.after) : correction.after;
-      }
-      result.push(copy as T);
+      const view = this.view(row);
+      if (!view.hidden) result.push(view.row);
     }
     return result;
+  }
+
+  /** One row with its corrections applied, the corrections that apply to it, and whether it is
+   * hidden: what `tracker facts` shows an editor, hidden facts included. */
+  view<T extends { id: string }>(row: T): { row: T; corrections: CorrectionRow[]; hidden: boolean } {
+    const list = this.byTarget.get(row.id);
+    if (!list) return { row, corrections: [], hidden: false };
+    const copy = { ...row } as Record<string, unknown>;
+    for (const correction of list) {
+      if (correction.hidden || !(correction.field in copy)) continue;
+      const current = copy[correction.field];
+      copy[correction.field] = typeof current === 'number' ? Number(correction.after) : correction.after;
+    }
+    return { row: copy as T, corrections: list, hidden: list.some((correction) => correction.hidden) };
   }
 }

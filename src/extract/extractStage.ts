@@ -13,6 +13,8 @@ import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, men
 import { textHash, simhash } from './fingerprint.ts';
 import { assignTopics } from './topics.ts';
 import { extractFacts } from './facts.ts';
+import type { RegistryEntry } from './entities.ts';
+import { loadRegistry } from '../editorial/registry.ts';
 
 export interface ExtractSummary { documents: number; articles: number; onTopic: number; failed: number; errors: { url: string; message: string }[] }
 
@@ -40,6 +42,8 @@ export function syncTopics(db: TrackerDb, config: Config): void {
 export function extractStage(db: TrackerDb, config: Config, options: ExtractOptions = {}): ExtractSummary {
   const summary: ExtractSummary = { documents: 0, articles: 0, onTopic: 0, failed: 0, errors: [] };
   syncTopics(db, config);
+  // The registry (built-in entries plus the ones editors added) is read once per run, not per document.
+  const registry = loadRegistry(db);
   const pending = db.select({ id: documents.id }).from(documents).where(options.all ? undefined : eq(documents.needsExtract, true)).all();
   for (const { id } of pending) {
     const document = db.select().from(documents).where(eq(documents.id, id)).get();
@@ -72,7 +76,7 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
         for (const assignment of assigned) {
           tx.insert(articleTopics).values({ articleId: id, topic: assignment.topic, score: assignment.score, cues: JSON.stringify(assignment.cues) }).run();
         }
-        if (!unchanged || options.all) writeFacts(tx as unknown as TrackerDb, config, id, extracted.title, extracted.text, extracted.publishedAt, assigned.map((a) => a.topic), now);
+        if (!unchanged || options.all) writeFacts(tx as unknown as TrackerDb, config, registry, id, extracted.title, extracted.text, extracted.publishedAt, assigned.map((a) => a.topic), now);
         tx.update(documents).set({ needsExtract: false }).where(eq(documents.id, document.id)).run();
       });
       summary.articles++;
@@ -89,20 +93,22 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
 }
 
 /** Replaces an article's facts. Keys are stable, so corrections keyed by them stay attached. */
-function writeFacts(db: TrackerDb, config: Config, articleId: string, title: string, text: string, publishedAt: string | null, topicSlugs: string[], now: string): void {
+function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], articleId: string, title: string, text: string, publishedAt: string | null, topicSlugs: string[], now: string): void {
   for (const table of [entityMentions, figures, events, quotes, viewpoints]) db.delete(table).where(eq(table.articleId, articleId)).run();
   db.update(articles).set({ factsAt: now }).where(eq(articles.id, articleId)).run();
   // Facts are pulled from on-topic articles only: off-topic coverage would only add noise.
   if (topicSlugs.length === 0) return;
   const topicConfigs = config.topics.filter((topic) => topicSlugs.includes(topic.slug));
-  const facts = extractFacts(title, text, publishedAt, topicConfigs);
+  const facts = extractFacts(title, text, publishedAt, topicConfigs, registry);
 
   for (const entity of facts.entities) {
     const id = entityKey(entity.type, entity.name);
     const existing = db.select().from(entities).where(eq(entities.id, id)).get();
     const aliases = new Set<string>(existing ? (JSON.parse(existing.aliases) as string[]) : []);
     for (const alias of entity.aliases) aliases.add(alias);
-    if (existing) db.update(entities).set({ aliases: JSON.stringify([...aliases]) }).where(eq(entities.id, id)).run();
+    // A name the detector found before and an editor has since added to the registry becomes curated.
+    const origin = existing?.origin === 'registry' || entity.origin === 'registry' ? 'registry' : existing?.origin ?? entity.origin;
+    if (existing) db.update(entities).set({ aliases: JSON.stringify([...aliases]), origin }).where(eq(entities.id, id)).run();
     else db.insert(entities).values({ id, name: entity.name, type: entity.type, aliases: JSON.stringify([...aliases]), origin: entity.origin }).run();
     const seen = new Set<string>();
     for (const mention of entity.mentions) {

@@ -2,6 +2,7 @@
 // opened read-only. The Astro content loaders call this at build time.
 import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../stories/types.ts';
 import { openDatabaseReadOnly, type TrackerDb } from '../db/client.ts';
+import { CorrectionOverlay } from '../editorial/corrections.ts';
 
 export interface SiteData {
   meta: SiteMeta;
@@ -30,7 +31,7 @@ export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: s
     storyTitle: storyOf.get(row.id)?.title ?? null,
   }));
   const generatedAt = (client.prepare('SELECT max(updated_at) AS at FROM stories').get() as { at: string | null }).at ?? new Date(0).toISOString();
-  const entities = collectEntities(client, stories, articles);
+  const entities = collectEntities(client, CorrectionOverlay.load(db), stories, articles);
   return { meta: { title: meta.title, baseUrl: meta.baseUrl, generatedAt }, topics, stories, articles, entities };
 }
 
@@ -43,7 +44,8 @@ export function entitySlug(name: string, fallback = 'entity'): string {
 
 type Client = TrackerDb['$client'];
 
-function collectEntities(client: Client, stories: Explainer[], articles: SiteArticle[]): SiteEntity[] {
+/** Editors' corrections apply here as in the export: a renamed or retyped entity, a hidden quote or a corrected speaker. */
+function collectEntities(client: Client, overlay: CorrectionOverlay, stories: Explainer[], articles: SiteArticle[]): SiteEntity[] {
   // On-topic articles are the ones with a topic row; the site lists only those.
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const storiesOf = new Map<string, Explainer[]>();
@@ -54,8 +56,8 @@ function collectEntities(client: Client, stories: Explainer[], articles: SiteArt
       else storiesOf.set(id, [story]);
     }
   }
-  const entityRows = client.prepare('SELECT id, name, type, aliases, origin FROM entities ORDER BY name, id').all() as
-    { id: string; name: string; type: string; aliases: string; origin: string }[];
+  const entityRows = overlay.apply(client.prepare('SELECT id, name, type, aliases, origin FROM entities ORDER BY name, id').all() as
+    { id: string; name: string; type: string; aliases: string; origin: string }[]);
   const mentionRows = client.prepare(`
     SELECT m.entity_id AS entityId, m.article_id AS articleId
     FROM entity_mentions m WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = m.article_id)`).all() as
@@ -66,12 +68,13 @@ function collectEntities(client: Client, stories: Explainer[], articles: SiteArt
     if (list) list.push(row.articleId);
     else mentionsOf.set(row.entityId, [row.articleId]);
   }
-  const quoteRows = client.prepare(`
-    SELECT q.speaker, q.text, q.article_id AS articleId FROM quotes q
-    WHERE q.speaker IS NOT NULL AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = q.article_id)
-    ORDER BY q.article_id, q.start`).all() as { speaker: string; text: string; articleId: string }[];
-  const quotesBySpeaker = new Map<string, typeof quoteRows>();
+  const quoteRows = overlay.apply(client.prepare(`
+    SELECT q.id, q.speaker, q.text, q.article_id AS articleId FROM quotes q
+    WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = q.article_id)
+    ORDER BY q.article_id, q.start`).all() as { id: string; speaker: string | null; text: string; articleId: string }[]);
+  const quotesBySpeaker = new Map<string, { text: string; articleId: string }[]>();
   for (const quote of quoteRows) {
+    if (!quote.speaker) continue;
     const key = quote.speaker.trim().toLowerCase();
     const list = quotesBySpeaker.get(key);
     if (list) list.push(quote);

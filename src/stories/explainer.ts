@@ -254,6 +254,21 @@ function extractTerms(context: StoryContext): KeyTerm[] {
   return [...found.values()].sort((a, b) => b.articleIds.length - a.articleIds.length).slice(0, 8);
 }
 
+/**
+ * The corrections a story's page lists: to the story, to its articles, to their facts (hidden ones
+ * included) and to the entities they name, oldest first.
+ */
+function storyCorrections(db: TrackerDb, overlay: CorrectionOverlay, storyId: string, memberIds: string[], entityIds: string[]): Explainer['corrections'] {
+  if (overlay.all.length === 0) return [];
+  const targets = [storyId, ...memberIds, ...entityIds];
+  for (const table of [figures, events, quotes, viewpoints]) {
+    for (const row of db.select({ id: table.id }).from(table).where(inArray(table.articleId, memberIds)).all()) targets.push(row.id);
+  }
+  return uniq(targets).flatMap((id) => overlay.for(id))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+    .map((row) => ({ id: row.id, target: row.target, field: row.field, before: row.before, after: row.after, reason: row.reason, editor: row.editor, at: row.at }));
+}
+
 export function assembleExplainer(db: TrackerDb, config: Config, storyId: string, overlay: CorrectionOverlay, referenceTime: number): Explainer | null {
   const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!story) return null;
@@ -374,7 +389,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     terms: extractTerms(context),
     sources,
     related: [],
-    corrections: [...memberIds, storyId].flatMap((id) => overlay.for(id)).map((row) => ({ id: row.id, target: row.target, field: row.field, before: row.before, after: row.after, reason: row.reason, editor: row.editor, at: row.at })),
+    corrections: storyCorrections(db, overlay, storyId, memberIds, [...mentionCounts.keys()]),
     articleIds: members.map((member) => member.id),
     firstPublished: dates[0] ?? null,
     lastPublished,

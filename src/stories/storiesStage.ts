@@ -46,6 +46,15 @@ function storiesWithCorrections(db: TrackerDb, since: string | null): string[] {
   return [...new Set([...direct, ...viaArticles])];
 }
 
+/** Stories holding an article whose facts were re-extracted after `since` (a changed page, a registry edit). */
+function storiesWithNewFacts(db: TrackerDb, since: string | null): string[] {
+  if (!since) return [];
+  // Written as IN (subquery) so SQLite walks the facts_at index rather than every story membership.
+  const reextracted = db.select({ id: articles.id }).from(articles).where(gt(articles.factsAt, since));
+  return db.selectDistinct({ id: storyArticles.storyId }).from(storyArticles)
+    .where(inArray(storyArticles.articleId, reextracted)).all().map((row) => row.id);
+}
+
 function storyVector(db: TrackerDb, storyId: string): TermVector {
   return new Map(db.select({ term: storyTerms.term, weight: storyTerms.weight }).from(storyTerms).where(eq(storyTerms.storyId, storyId)).all().map((row) => [row.term, row.weight]));
 }
@@ -104,6 +113,7 @@ export function storiesStage(db: TrackerDb, config: Config, options: { all?: boo
 
   const toAssemble = new Set<string>(clustered.touchedStories);
   for (const id of storiesWithCorrections(db, lastAssembly)) toAssemble.add(id);
+  for (const id of storiesWithNewFacts(db, lastAssembly)) toAssemble.add(id);
   for (const row of db.select({ id: stories.id }).from(stories).where(options.all ? undefined : isNull(stories.explainer)).all()) toAssemble.add(row.id);
 
   let written = 0;

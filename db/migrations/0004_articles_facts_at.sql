@@ -1,0 +1,1 @@
+CREATE INDEX `articles_facts_at` ON `articles` (`facts_at`);

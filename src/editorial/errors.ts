@@ -1,0 +1,3 @@
+// A mistake in what an editor asked for (an unknown key, a field that cannot be corrected, a value
+// of the wrong kind): the CLI prints it as one line and exits 1.
+export class EditorialError extends Error {}
