@@ -158,7 +158,7 @@ function scoreSpans<G, P extends { start: number; end: number }>(
   let previous: { prediction: P; matched: boolean } | null = null;
   for (const prediction of predictions) {
     const target = located.find((entry) => !entry.matched && entry.spans.some((span) => overlaps(span, prediction)) && agrees(prediction, entry.item));
-    const before = previous;
+    const before: { prediction: P; matched: boolean } | null = previous;
     previous = { prediction, matched: !!target };
     if (target) {
       target.matched = true;
