@@ -57,6 +57,7 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
 const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const loneOrganizationWord = new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`);
 const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance|Proposition|Ordinance|Resolution)$/;
 const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
 const productPattern = /^[A-Z]{1,3}\d{2,4}[A-Z]?$/;
@@ -69,6 +70,20 @@ function readList(file: string): string[] {
 }
 const givenNames = new Set(readList('given-names.txt').flatMap((line) => line.split(/\s+/)));
 const knownPlaces = new Set(readList('places.txt'));
+const femaleNames = new Set(readList('female-names.txt').flatMap((line) => line.split(/\s+/)));
+const maleNames = new Set(readList('male-names.txt').flatMap((line) => line.split(/\s+/)));
+
+/** 'f' or 'm' when a person's given name or a courtesy title in one of its mentions says so, else null. */
+export function genderOf(entity: FoundEntity): 'f' | 'm' | null {
+  for (const mention of entity.mentions) {
+    if (/^(?:Mrs|Ms|Miss)\.?\s|^(?:Queen|Princess|Duchess|Lady|Dame|Madam)\s/.test(mention.surface)) return 'f';
+    if (/^Mr\.?\s|^(?:King|Prince|Duke|Lord|Sir)\s/.test(mention.surface)) return 'm';
+  }
+  const first = entity.name.split(' ')[0];
+  if (femaleNames.has(first)) return 'f';
+  if (maleNames.has(first)) return 'm';
+  return null;
+}
 
 // Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
 // Director Javier Betancourt"): the name after them is a person, the words before them are a
@@ -110,6 +125,8 @@ function typeOfName(name: string, context: TypeContext): EntityType {
     || /\b(?:said|says|according to|told|wrote|added|argued|noted|warned)\s*$/i.test(context.before);
   const looksLikeName = tokens.length >= 2 && tokens.length <= 4 && tokens.every((token) => /^(?:[A-Z][a-zà-ÿ]*(?:['’]?[A-Z]?[a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+(?:['’]?[A-Z]?[a-zà-ÿ]+)*)*|[A-Z]\.|de|da|van|von|der|del|la|le|bin|al|Jr\.?|Sr\.?|II|III)$/.test(token)) && /^[A-Z]/.test(last);
   if (looksLikeName && (givenNames.has(tokens[0]) || honorificBefore || speechAround || context.surnameReused)) return 'person';
+  // A given name alone that speaks or is spoken of as a person: "Meghan said", "said Harry".
+  if (tokens.length === 1 && givenNames.has(name) && (honorificBefore || speechAround)) return 'person';
   return 'other';
 }
 
@@ -120,9 +137,9 @@ interface Span { start: number; end: number; surface: string; atStart?: boolean;
  * paragraph of one short line, without a closing full stop, mostly in capitals. Names in it are
  * found by the registry, or in the body, where the prose gives them context.
  */
-function looksLikeHeading(sentence: Sentence, sentences: Sentence[]): boolean {
+function looksLikeHeading(sentence: Sentence, sentencesInParagraph: Map<number, number>): boolean {
   if (/[.!?]["”’)]?$/.test(sentence.text)) return false;
-  if (sentences.some((other) => other !== sentence && other.paragraph === sentence.paragraph)) return false;
+  if ((sentencesInParagraph.get(sentence.paragraph) ?? 0) > 1) return false;
   const words = sentence.text.split(/\s+/).filter((word) => /^[\p{L}]/u.test(word));
   if (words.length === 0 || words.length > 14) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
@@ -140,7 +157,8 @@ const alwaysTrimmed = new Set('Monday Tuesday Wednesday Thursday Friday Saturday
 interface Word { word: string; start: number; end: number; breakAfter?: boolean }
 
 const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
-const isCapitalised = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){2,4}$/.test(word));
+const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return (code >= 65 && code <= 90 || code > 127) && isCapitalisedSlow(word); };
+const isCapitalisedSlow = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){2,4}$/.test(word));
 
 /**
  * Splits a run of capitalised words where a title stands inside it or where a person's name
@@ -178,11 +196,13 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
 }
 
 /** Capitalised word runs that could be names, with leading sentence furniture trimmed. */
-function candidateSpans(text: string, sentences: Sentence[], covered: boolean[], lowercaseWords: Set<string>): Span[] {
+function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array, lowercaseWords: Set<string>): Span[] {
   const spans: Span[] = [];
   const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&-]*|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
+  const sentencesInParagraph = new Map<number, number>();
+  for (const sentence of sentences) sentencesInParagraph.set(sentence.paragraph, (sentencesInParagraph.get(sentence.paragraph) ?? 0) + 1);
   for (const sentence of sentences) {
-    if (looksLikeHeading(sentence, sentences)) continue;
+    if (looksLikeHeading(sentence, sentencesInParagraph)) continue;
     const words: Word[] = [];
     wordPattern.lastIndex = 0;
     const slice = sentence.text;
@@ -191,7 +211,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
       let word = match[0];
       let breakAfter = false;
       // A footnote number glued to a word ("Shor.3"): the word ends the name.
-      const footnote = /^(.*[A-Za-z])\.\d+$/.exec(word);
+      const footnote = /\.\d+$/.test(word) ? /^(.*[A-Za-z])\.\d+$/.exec(word) : null;
       if (footnote && /^[A-Z]/.test(word)) { word = footnote[1]; breakAfter = true; }
       // "Charleston-based", "Texas-born": the place before the hyphen, then the name ends.
       const compound = /^(\p{Lu}[\p{L}.'’]+)-(?:based|born|bred|headquartered|area|led|owned|backed|made|style|era|native|raised|focused|listed|registered)$/u.exec(word);
@@ -223,6 +243,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: boolean[],
           if (!/^(?:Office|Bank|Trust|Association|Union|Party|Court|Hospital|Department|Bureau|Committee|Council|Fund|Liberation Army|Republic|Daily)\b/.test(rest) && !/\b(?:Trust|Office|Association|Union|Party|Hospital|Fund)$/.test(rest)) break;
         }
         if (isCapitalised(next.word)) { j++; continue; }
+        if (!connectors.has(next.word) || j + 2 >= words.length || !isCapitalised(words[j + 2].word)) break;
         // "and" joins two capitalised runs only inside a name built with of/for/on ("Bureau of Industry
         // and Security", "Center for Strategic and International Studies"); "Morgan Stanley and
         // Bernstein", "Kuala Lumpur and Hsinchu" are two names.
@@ -287,12 +308,38 @@ function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined
   return undefined;
 }
 
-/** Capitalised words that stand alone in the text (not beside another capitalised word): later surname-only mentions. */
-function standaloneCapitalised(text: string): Set<string> {
-  const alone = new Set<string>();
-  const pattern = /(?<![\p{L}\d'’.-]|[A-Z][\p{L}'’.-]*\s)([A-Z][\p{Ll}'’-]+(?:-[A-Z][\p{Ll}'’-]+)?)(?:['’]s)?(?![\p{L}\d'’-]|\s[A-Z])/gu;
-  for (const match of text.matchAll(pattern)) alone.add(match[1]);
-  return alone;
+/**
+ * Whether a capitalised word stands alone somewhere in the text (neither neighbour across a single
+ * space is capitalised): a later surname-only mention. Answers are cached per article.
+ */
+function standaloneCapitalised(text: string): { has(word: string): boolean } {
+  const cache = new Map<string, boolean>();
+  const letter = /[\p{L}\p{M}\d'’-]/u;
+  const capitalisedAt = (index: number) => index >= 0 && index < text.length && /\p{Lu}/u.test(text[index]);
+  return {
+    has(word: string): boolean {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      let found = false;
+      for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+        if (at > 0 && letter.test(text[at - 1])) continue;
+        let end = at + word.length;
+        if (text.startsWith('’s', end) || text.startsWith("'s", end)) end += 2;
+        if (end < text.length && letter.test(text[end])) continue;
+        // The word before: capitalised and joined by one space?
+        let before = at - 1;
+        if (text[before] === ' ') {
+          let k = before - 1;
+          while (k >= 0 && /[\p{L}\p{M}'’.-]/u.test(text[k])) k--;
+          if (k + 1 < before && capitalisedAt(k + 1)) continue;
+        }
+        if (text[end] === ' ' && capitalisedAt(end + 1)) continue;
+        found = true;
+      }
+      cache.set(word, found);
+      return found;
+    },
+  };
 }
 
 const typeRank: Record<EntityType, number> = { other: 0, product: 1, model: 1, law: 2, place: 2, organization: 2, person: 2 };
@@ -300,7 +347,7 @@ const typeRank: Record<EntityType, number> = { other: 0, product: 1, model: 1, l
 export function extractEntities(text: string, sentences: Sentence[], registry: RegistryEntry[] = loadBuiltInRegistry()): FoundEntity[] {
   // One record per name: a name typed two ways in one article keeps its strongest type.
   const byName = new Map<string, FoundEntity>();
-  const covered: boolean[] = [];
+  const covered = new Uint8Array(text.length + 1);
   const add = (rawName: string, type: EntityType, origin: 'registry' | 'detected', mention: EntityMention) => {
     const name = rawName.replace(/\s+/g, ' ');
     let entity = byName.get(name);
@@ -314,7 +361,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const alias = stripPossessive(mention.surface).replace(/\s+/g, ' ');
     if (alias !== name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
     entity.mentions.push(mention);
-    for (let k = mention.start; k < mention.end; k++) covered[k] = true;
+    for (let k = mention.start; k < mention.end; k++) covered[k] = 1;
     return entity;
   };
 
@@ -349,6 +396,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   const alone = standaloneCapitalised(text);
   const people: FoundEntity[] = [];
   const organizations: FoundEntity[] = [];
+  const registryPeople = [...byName.values()].filter((entity) => entity.type === 'person' && entity.origin === 'registry');
   const contextOf = (span: Span) => ({ before: text.slice(Math.max(0, span.start - 40), span.start), after: text.slice(span.end, span.end + 60) });
   // A name that any of its mentions places in a firm's context is a firm, even when it starts
   // with a given name ("Morgan Stanley").
@@ -373,7 +421,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
       const person = people.find((candidate) => candidate.name.split(' ').pop() === surface)
         ?? (titled ? people.find((candidate) => candidate.name.split(' ').includes(surface)) : undefined);
       if (person) { add(person.name, 'person', 'detected', mention); continue; }
-      const known = [...byName.values()].find((entity) => entity.type === 'person' && entity.origin === 'registry' && (titled ? entity.name.split(' ').includes(surface) : entity.name.split(' ').pop() === surface));
+      const known = registryPeople.find((entity) => (titled ? entity.name.split(' ').includes(surface) : entity.name.split(' ').pop() === surface));
       if (known) { add(known.name, 'person', 'registry', mention); continue; }
       // A firm's first word alone, after its full name appeared: "Vantor" for "Vantor Labs".
       const organization = organizations.find((candidate) => candidate.name.split(' ')[0] === surface && !/^(?:The|National|American|Chinese|European|International|Federal|State|United|Department|Bureau|Ministry|Office|New|North|South|East|West|Central)$/.test(surface));
@@ -383,7 +431,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
     const { before, after } = contextOf(span);
     // A lone organisation, law or place word ("Services", "Bill", "Police") names nothing by itself.
-    if (single && !introduced.has(surface) && (new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`).test(surface) || lawWords.test(surface) || placeWords.test(surface))) continue;
+    if (single && !introduced.has(surface) && (loneOrganizationWord.test(surface) || lawWords.test(surface) || placeWords.test(surface))) continue;
     const longForm = introduced.get(surface);
     let name = longForm ?? surface;
     // "New Hampshire Democratic": a place with a party or nationality adjective after it.

@@ -4,7 +4,7 @@
 // said: "…"; according to X), else from the sentence or paragraph that introduces it ("Mr. Ruano
 // said signal timing remains his issue. “For me, …”"), resolved to a person or organisation the
 // article names; pronouns resolve to the last person named before the quote.
-import type { FoundEntity } from './entities.ts';
+import { genderOf, type FoundEntity } from './entities.ts';
 
 export interface ExtractedQuote {
   text: string;
@@ -60,17 +60,31 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
   const mentions: NamedMention[] = speakers.flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, end: mention.end })))
     .sort((a, b) => a.start - b.start);
-  const lastPersonBefore = (offset: number) => {
+  const gender = new Map(people.map((person) => [person.name, genderOf(person)]));
+  const spoken = new Map<string, number>();
+  /**
+   * The person a pronoun stands for: among the people named in the last few paragraphs whose given
+   * name does not contradict it, the one quoted most so far (an interview's subject), else the
+   * last one named.
+   */
+  const lastPersonBefore = (offset: number, pronounWord?: string) => {
+    const wanted = pronounWord?.toLowerCase() === 'she' ? 'f' : pronounWord?.toLowerCase() === 'he' ? 'm' : null;
+    const fits = (name: string) => !wanted || gender.get(name) === wanted || gender.get(name) === null;
     let found: string | null = null;
+    const recent = new Set<string>();
     for (const mention of mentions) {
       if (mention.start >= offset) break;
-      if (mention.type === 'person') found = mention.name;
+      if (mention.type !== 'person' || !fits(mention.name)) continue;
+      found = mention.name;
+      if (mention.start >= offset - 600) recent.add(mention.name);
     }
-    return found;
+    let best: string | null = null;
+    for (const name of recent) if ((spoken.get(name) ?? 0) > (best ? spoken.get(best) ?? 0 : 0)) best = name;
+    return best ?? found;
   };
   const resolve = (speaker: string | null, offset: number): string | null => {
     if (!speaker) return null;
-    if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset);
+    if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
     const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped));
@@ -133,7 +147,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       const verb = lead.match(speechVerb);
       if (verb) {
         const verbAt = sentenceStart + verb.index!;
-        resolved = namedIn(sentenceStart, verbAt) ?? (/\b(?:he|she)\s+$/i.test(text.slice(sentenceStart, verbAt)) ? lastPersonBefore(verbAt) : null);
+        const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(sentenceStart, verbAt));
+        resolved = namedIn(sentenceStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
         if (!resolved && /^according to/.test(verb[0])) resolved = namedIn(verbAt, start);
       }
       // "…,” the DOJ release states. / "…" Levy said.
@@ -144,7 +159,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const introVerb = introduction.match(speechVerb);
         if (introVerb && !/[“"]/.test(introduction)) {
           const introStart = sentenceStart - introduction.length;
-          resolved = namedIn(introStart, introStart + introduction.length) ?? (/\b(?:he|she)\b/i.test(introduction.slice(0, introVerb.index)) ? lastPersonBefore(introStart + introVerb.index!) : null);
+          const pronounInIntro = /\b(he|she)\b/i.exec(introduction.slice(0, introVerb.index));
+          resolved = namedIn(introStart, introStart + introduction.length) ?? (pronounInIntro ? lastPersonBefore(introStart + introVerb.index!, pronounInIntro[1]) : null);
         }
       }
     }
@@ -160,6 +176,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // Offsets point at the quoted words themselves, so text.slice(start, end) is the quote.
     const quoteText = inner.replace(/[,]$/, '');
     const quoteStart = start + 1 + (raw.length - raw.trimStart().length);
+    if (resolved) spoken.set(resolved, (spoken.get(resolved) ?? 0) + 1);
     quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
     previousOpen = open;
   }
