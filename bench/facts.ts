@@ -56,7 +56,7 @@ const registry = loadBuiltInRegistry();
 
 /** A name as compared: case, dots, possessives, honorific-free spacing aside. */
 function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/['’]s$/, '').replace(/[.’'`]/g, '').replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[.’'`]/g, '').replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Every place `needle` occurs in `text` as a whole word run (not inside another word). */

@@ -57,6 +57,7 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
 const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const placeOpensBody = new RegExp(`^ (?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
 const loneOrganizationWord = new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`);
 const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance|Proposition|Ordinance|Resolution)$/;
 const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
@@ -91,14 +92,14 @@ export function genderOf(entity: FoundEntity): 'f' | 'm' | null {
 const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
 // Office words that open a title run only when another title word follows ("Attorney General",
 // "Vice President"); alone they begin names ("General Motors", "Head Start").
-const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board']);
+const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board', 'Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Emperor', 'Pope']);
 // Words that end a place's name.
 const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape)$/;
 // Adjectives of nationality, party or creed: "South Korean", "African Americans", "Democratic".
 const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|Democrats|Tories|Tory|Conservatives|Liberals|Socialists|Progressives|Independents|Greens|MPs|MEPs)$/;
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
-const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB SMS EV EVs MP MPs MEP MEPs GOP NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
+const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB SMS EV EVs MP MPs MEP MEPs NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
 
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
@@ -157,8 +158,8 @@ const alwaysTrimmed = new Set('Monday Tuesday Wednesday Thursday Friday Saturday
 interface Word { word: string; start: number; end: number; breakAfter?: boolean }
 
 const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
-const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return (code >= 65 && code <= 90 || code > 127) && isCapitalisedSlow(word); };
-const isCapitalisedSlow = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){2,4}$/.test(word));
+const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return ((code >= 65 && code <= 90) || code > 127) ? isCapitalisedSlow(word) : (code === 105 || code === 101) && /^[ie][A-Z][A-Za-z]+$/.test(word); };
+const isCapitalisedSlow = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){1,4}$/.test(word));
 
 /**
  * Splits a run of capitalised words where a title stands inside it or where a person's name
@@ -198,7 +199,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
 /** Capitalised word runs that could be names, with leading sentence furniture trimmed. */
 function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array, lowercaseWords: Set<string>): Span[] {
   const spans: Span[] = [];
-  const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&-]*|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
+  const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&+-]*|[ie]\p{Lu}[\p{L}\p{N}]*\+?|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
   const sentencesInParagraph = new Map<number, number>();
   for (const sentence of sentences) sentencesInParagraph.set(sentence.paragraph, (sentencesInParagraph.get(sentence.paragraph) ?? 0) + 1);
   for (const sentence of sentences) {
@@ -243,6 +244,8 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
           if (!/^(?:Office|Bank|Trust|Association|Union|Party|Court|Hospital|Department|Bureau|Committee|Council|Fund|Liberation Army|Republic|Daily)\b/.test(rest) && !/\b(?:Trust|Office|Association|Union|Party|Hospital|Fund)$/.test(rest)) break;
         }
         if (isCapitalised(next.word)) { j++; continue; }
+        // "Proceedings of the National Academy of Sciences": "of the" joins like "of".
+        if (/^(?:of|for|on)$/.test(next.word) && words[j + 2]?.word === 'the' && j + 3 < words.length && isCapitalised(words[j + 3].word) && !covered[words[j + 3].start] && !givenNames.has(words[i].word)) { j += 3; continue; }
         if (!connectors.has(next.word) || j + 2 >= words.length || !isCapitalised(words[j + 2].word)) break;
         // "and" joins two capitalised runs only inside a name built with of/for/on ("Bureau of Industry
         // and Security", "Center for Strategic and International Studies"); "Morgan Stanley and
@@ -269,17 +272,17 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         const word = words[first].word.replace(/[.,]$/, '');
         const previous = words[first - 1]?.word;
         const opening = first === i && (atSentenceStart || (previous !== undefined && /^[“"‘(\[—–:;]+$/.test(previous)));
-        if (alwaysTrimmed.has(word) || connectors.has(word.toLowerCase())) { first++; continue; }
+        if (alwaysTrimmed.has(word) || connectors.has(word)) { first++; continue; }
         const keepsNew = word === 'New' && first < j && isCapitalised(words[first + 1].word);
         if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
         break;
       }
       let lastWord = j;
-      while (lastWord > first && (connectors.has(words[lastWord].word.toLowerCase()) || alwaysTrimmed.has(words[lastWord].word.replace(/[.,]$/, '')))) lastWord--;
+      while (lastWord > first && (connectors.has(words[lastWord].word) || alwaysTrimmed.has(words[lastWord].word.replace(/[.,]$/, '')))) lastWord--;
       if (first <= lastWord) {
         for (const part of splitRun(words.slice(first, lastWord + 1))) {
           let partWords = part.words;
-          while (partWords.length > 0 && connectors.has(partWords[partWords.length - 1].word.toLowerCase())) partWords = partWords.slice(0, -1);
+          while (partWords.length > 0 && connectors.has(partWords[partWords.length - 1].word)) partWords = partWords.slice(0, -1);
           if (partWords.length === 0) continue;
           const start = partWords[0].start;
           let end = partWords[partWords.length - 1].end;
@@ -376,6 +379,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
 
   // 2. Registry matches.
   const { regex, byAlias } = compileRegistry(registry);
+  const registryPattern = new RegExp(regex.source, 'g');
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text))) {
@@ -385,6 +389,13 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const start = match.index;
     const end = start + match[0].length;
     if (covered[start]) continue;
+    // "New York Times", "U.S. District Court", "Puerto Rico Police Department": a place that opens
+    // an organisation's name is part of it; the detector takes the whole name.
+    if (entry.type === 'place' && placeOpensBody.test(text.slice(end, end + 80))) {
+      registryPattern.lastIndex = end;
+      const following = registryPattern.exec(text);
+      if (!following || following.index > end + 1) continue;
+    }
     const sentence = sentenceAt(sentences, start);
     add(entry.name, entry.type, 'registry', { surface: match[0], start, end, sentence: sentence?.text ?? '' });
   }
