@@ -54,7 +54,7 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
   return compiled;
 }
 
-const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
+const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Prince|Princess|King|Queen|Duke|Duchess|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
 const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const placeOpensBody = new RegExp(`^ (?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
@@ -89,7 +89,7 @@ export function genderOf(entity: FoundEntity): 'f' | 'm' | null {
 // Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
 // Director Javier Betancourt"): the name after them is a person, the words before them are a
 // separate name (a place, an organisation) or nothing.
-const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
+const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board MP MPs MEP MEPs MSP QC KC Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
 // Office words that open a title run only when another title word follows ("Attorney General",
 // "Vice President"); alone they begin names ("General Motors", "Head Start").
 const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board', 'Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Emperor', 'Pope']);
@@ -97,9 +97,10 @@ const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Actin
 const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape)$/;
 // Adjectives of nationality, party or creed: "South Korean", "African Americans", "Democratic".
 const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|Democrats|Tories|Tory|Conservatives|Liberals|Socialists|Progressives|Independents|Greens|MPs|MEPs)$/;
+const joinableHead = new RegExp(`^(?:${organizationWords.source.slice(3, -3)}|${lawWords.source.slice(3, -2)}|${placeWords.source.slice(3, -2)}|Republic|Kingdom|State|States|Province|Proceedings|Pueblo|Friends|Citizens|Americans|People|Secretary|Minister|Ministry|Department|Bureau|Duchy|Principality|Emirate|Sultanate|Order|Knights|Daughters|Sons|Sisters|Brothers|Cathedral|Isle|Gulf|Bay|Port|Mount|Cape|Lake|Sea|Straits?|Governor|Mayor|Prime|President|Chancellor|Director|Commissioner|Council|Institute|Center|Centre|School|College|University|Museum|Bank|Court|Office)$`);
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
-const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB SMS EV EVs MP MPs MEP MEPs NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
+const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB KB SMS ET PT IV AC DC EV EVs MP MPs MEP MEPs NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
 
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
@@ -189,6 +190,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
   for (let k = 1; k < words.length - 1; k++) {
     const tail = words.slice(k).map(bare);
     if (!givenNames.has(tail[0]) || tail.length > 3 || givenNames.has(bare(words[0]))) continue;
+    if (knownPlaces.has(`${bare(words[k - 1])} ${tail[0]}`) || knownPlaces.has(words.slice(0, k + 1).map(bare).join(' '))) continue;
     if (connectors.has(bare(words[k - 1]).toLowerCase())) continue;
     if (!tail.every((word) => /^[A-Z][\p{L}'’-]+$/u.test(word)) || organizationWords.test(tail.join(' ')) || placeWords.test(tail[tail.length - 1]) || knownPlaces.has(tail.join(' '))) continue;
     return [{ words: words.slice(0, k), titled: false }, { words: words.slice(k), titled: false }];
@@ -258,10 +260,12 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         const joinsBody = runWords.length === 1 && !givenNames.has(runWords[0]) && !knownPlaces.has(runWords[0]) && runEnd - j - 1 <= 3 && organizationWords.test(rightRun.split(' ').pop() ?? '');
         const joinsList = next.word === 'and' && !endsAsLaw && !joinsBody && !runWords.some((word) => /^(?:of|for|on)$/.test(word));
         // "Mark Pocan of Wisconsin": a person's name does not run on into a place.
-        const personBefore = runWords.length <= 5 && runWords.some((word) => givenNames.has(word.replace(/[.,]$/, ''))) && !organizationWords.test(runWords.join(' ')) && !/^(?:of|for)$/.test(runWords[1] ?? '');
+        const personBefore = /^(?:of|for|on|and)$/.test(next.word) && runWords.length <= 5 && runWords.some((word) => givenNames.has(word.replace(/[.,]$/, ''))) && !organizationWords.test(runWords.join(' ')) && !/^(?:of|for)$/.test(runWords[1] ?? '') && !runWords.some((_, k) => knownPlaces.has(runWords.slice(0, k + 1).join(' ')) && k > 0);
+        // "Luccioni of Mila", "Turkey on Wikipedia": of/for/on join only after a word that heads a body, law or place.
+        const headsBody = !/^(?:of|for|on)$/.test(next.word) || runWords.length > 1 || joinableHead.test(runWords[0]);
         // "Rania Haddad on Monday", "the Senate on January 5": a date, not part of the name.
         const datedAfter = j + 2 < words.length && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(words[j + 2].word);
-        if (connectors.has(next.word) && !joinsList && !personBefore && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
+        if (connectors.has(next.word) && !joinsList && !personBefore && headsBody && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
         break;
       }
       let first = i;
@@ -427,6 +431,9 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const mention = { surface: text.slice(span.start, span.end), start: span.start, end: span.end, sentence: sentenceAt(sentences, span.start)?.text ?? '' };
     const single = !surface.includes(' ');
     const titled = !!honorific || !!span.titled;
+    // "De Niro" after "Robert De Niro": the name without its given name.
+    const multiSurname = !single && surface.split(' ').length <= 3 && !titled ? people.find((candidate) => candidate.name.endsWith(` ${surface}`) && candidate.name.split(' ').length > surface.split(' ').length) : undefined;
+    if (multiSurname) { add(multiSurname.name, 'person', 'detected', mention); continue; }
     if (single) {
       // A surname alone, after the full name appeared: the same person ("Mr. Liang" for Liang Wenfeng too).
       const person = people.find((candidate) => candidate.name.split(' ').pop() === surface)
@@ -442,6 +449,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
     const { before, after } = contextOf(span);
     // A lone organisation, law or place word ("Services", "Bill", "Police") names nothing by itself.
+    if (single && (genericAcronyms.has(surface) || /^(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?$/.test(surface))) continue;
     if (single && !introduced.has(surface) && (loneOrganizationWord.test(surface) || lawWords.test(surface) || placeWords.test(surface))) continue;
     const longForm = introduced.get(surface);
     let name = longForm ?? surface;
@@ -449,15 +457,19 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const words = name.split(' ');
     if (words.length > 1 && adjectivalName.test(words[words.length - 1]) && knownPlaces.has(words.slice(0, -1).join(' '))) name = words.slice(0, -1).join(' ');
     // "Communications Decency Act of 1996", "Senate Bill 10", "Proposition 4": the year or number is part of the law's name.
-    const lawTail = /^(?: of (?:19|20)\d{2}| \d{1,4}[A-Z]?)\b/.exec(after);
-    if (lawTail && (lawWords.test(name) || /\b(?:Bill|Proposition|Prop\.|Measure|Resolution|Amendment|Article|Section|Title|Executive Order|Order)$/.test(name))) {
-      name = `${name}${lawTail[0]}`;
-      mention.end += lawTail[0].length;
+    const numberTail = /^(?: of (?:19|20)\d{2}| \d{1,4}[A-Z]?)\b/.exec(after);
+    const lawTail = numberTail && (lawWords.test(name) || /\b(?:Bill|Proposition|Prop\.|Measure|Resolution|Amendment|Article|Section|Title|Executive Order|Order)$/.test(name)) ? numberTail : null;
+    // "iOS 13", "iPhone 11": a brand's version number is part of the product's name.
+    const versionTail = !lawTail && /^[ie][A-Z]/.test(name) ? /^ (?:\d{1,3}(?:\.\d+)?|X[SR]?|SE)\b/.exec(after) : null;
+    const tail = lawTail ?? versionTail;
+    if (tail) {
+      name = `${name}${tail[0]}`;
+      mention.end += tail[0].length;
       mention.surface = text.slice(mention.start, mention.end);
     }
     const tokens = name.split(' ');
     const surnameReused = tokens.length >= 2 && tokens.length <= 3 && alone.has(tokens[tokens.length - 1]) && !organizationWords.test(name) && !knownPlaces.has(tokens[tokens.length - 1]);
-    let type = lawTail ? 'law' as EntityType : typeOfName(name, { before: honorific ? honorific[0] : before, after, titled, surnameReused });
+    let type = lawTail ? 'law' as EntityType : versionTail || /^[ie][A-Z]/.test(name) ? 'product' as EntityType : typeOfName(name, { before: honorific ? honorific[0] : before, after, titled, surnameReused });
     // A single name the prose marks as a proper noun: "the Louvre", "in Dedham", "Watertown, Mass.".
     if (type === 'other' && single && !span.atStart && !adjectivalName.test(surface) && !lowercaseWords.has(surface.toLowerCase())) {
       if (/^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|(?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.test(after) && knownPlaces.has((/^,\s+((?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.exec(after) ?? [])[1] ?? '') || /^,\s+(?:Calif|Mass|Va|Nev|Fla|Ga|Tex|Ill|Mich|Wis|Minn|Penn|Pa|Md|Conn|Ore|Wash|Ariz|Colo|Ky|Tenn|La|Ala|Miss|Mo|Okla|Kan|Neb|Ia|Ind|Ohio|N\.[YJCDMH]|S\.[CD]|W\.Va)\.?/.test(after)) type = 'place';
@@ -478,6 +490,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // A person's surname may end like an adjective ("Natarajan", "Harris"); a plural or a party word does not.
     const adjectival = adjectivalName.test(tokens[tokens.length - 1]) && (type === 'other' || type === 'place' || (type === 'person' && !givenNames.has(tokens[0]) && /(?:ans|ese|ish|Democrats|Republicans|Tories|Conservatives|Liberals)$/.test(tokens[tokens.length - 1])));
     if (!titled && adjectival && !knownPlaces.has(name)) continue;
+    if (/^(?:Agents|Officers|Officials|Residents|Members|Voters|Lawmakers|Students|Workers|Leaders|Supporters|Critics|Experts|Scientists|Researchers|Investors|Users|Customers|Fans|Troops|Forces)$/.test(tokens[tokens.length - 1]) && type !== 'organization') continue;
     if (alwaysTrimmed.has(tokens[tokens.length - 1]) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(name)) continue;
     if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name) && type !== 'organization') continue; // a job title, not a name
     const entity = add(name, type, 'detected', mention);
