@@ -140,6 +140,9 @@ interface Span { start: number; end: number; surface: string; atStart?: boolean;
  * found by the registry, or in the body, where the prose gives them context.
  */
 function looksLikeHeading(sentence: Sentence, sentencesInParagraph: Map<number, number>): boolean {
+  // Title Case even in its small words ("Vessel Returning To Puerto Rico From St. Thomas With…").
+  const all = sentence.text.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  if (all.length >= 6 && all.filter((word) => /^(?:To|From|With|Of|By|In|On|For|And|The|At|As|Into|After|Over)$/.test(word)).length >= 2) return true;
   if (/[.!?]["”’)]?$/.test(sentence.text)) return false;
   if ((sentencesInParagraph.get(sentence.paragraph) ?? 0) > 1) return false;
   const words = sentence.text.split(/\s+/).filter((word) => /^[\p{L}]/u.test(word));
@@ -278,6 +281,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         const opening = first === i && (atSentenceStart || (previous !== undefined && /^[“"‘(\[—–:;]+$/.test(previous)));
         if (alwaysTrimmed.has(word) || connectors.has(word)) { first++; continue; }
         const keepsNew = word === 'New' && first < j && isCapitalised(words[first + 1].word);
+        if (opening && !keepsNew && first < j && (/^[A-Z][a-z]{3,}ing$/.test(word) || /^(?:Added|Asked|Noted|Citing|Told|Said|Says|Meanwhile|Earlier|Later|Separately|Elsewhere|Overall|Today|Tonight)$/.test(word))) { first++; continue; }
         if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
         break;
       }
@@ -522,14 +526,14 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (!acronym) continue;
     const prefix = acronym[1] ? `${acronym[1]} ` : '';
     const longer = [...byName.values()].find((other) => other !== entity && (other.type === 'organization' || other.type === 'other') && other.name.startsWith(prefix) && other.name.split(' ').length > acronym[2].length - 1 + (prefix ? prefix.split(' ').length - 1 : 0)
-      && initialsOf(other.name.slice(prefix.length).split(' ')) === acronym[2]);
+      && (initialsOf(other.name.slice(prefix.length).split(' ')) === acronym[2] || (!prefix && initialsOf(other.name.split(' ').slice(1)) === acronym[2] && knownPlaces.has(other.name.split(' ')[0]))));
     if (longer) mergeInto(longer, entity, byName);
   }
   // "Progressive Caucus" after "Congressional Progressive Caucus": a shorter form of a firm's or
   // body's name, two words or more, is the same body.
   const bodies = [...byName.values()].filter((entity) => entity.type === 'organization');
   for (const entity of [...byName.values()]) {
-    if (entity.origin === 'registry' || (entity.type !== 'organization' && entity.type !== 'other') || !entity.name.includes(' ')) continue;
+    if (entity.origin === 'registry' || (entity.type !== 'organization' && entity.type !== 'other' && !(entity.type === 'place' && !knownPlaces.has(entity.name))) || !entity.name.includes(' ')) continue;
     const longer = bodies.find((body) => body !== entity && (body.name.endsWith(` ${entity.name}`) || body.name.startsWith(`${entity.name} `)));
     if (longer && byName.get(entity.name) === entity) mergeInto(longer, entity, byName);
   }
