@@ -14,7 +14,7 @@ export interface ExtractedQuote {
   end: number;
 }
 
-const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back`;
+const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back|saying|adding|telling|writing|noting|warning|insisting|explaining|stating`;
 const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|according to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
@@ -84,6 +84,9 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   };
   const resolve = (speaker: string | null, offset: number): string | null => {
     if (!speaker) return null;
+    // "the Conservative MP said", "the company said": the person or body named before.
+    if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|minister|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
+    if (/^the\s+(?:company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.test(speaker)) return lastOrganizationBefore(offset) ?? speaker;
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
@@ -95,14 +98,28 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const organization = speakers.find((entity) => entity.name === stripped || entity.aliases.includes(stripped));
     return organization?.name ?? stripped;
   };
-  /** The person or organisation named last in text[from, to), or a pronoun's person. */
+  /**
+   * Who text[from, to) names as the speaker: the first person in it (the clause's subject: "Prof
+   * Gavin Yamey, director of … at Duke University, says"), else the first organisation.
+   */
   const namedIn = (from: number, to: number): string | null => {
-    let found: NamedMention | null = null;
+    let organization: NamedMention | null = null;
     for (const mention of mentions) {
       if (mention.start >= to) break;
-      if (mention.start >= from) found = mention;
+      if (mention.start < from) continue;
+      if (mention.type === 'person') return mention.name;
+      organization ??= mention;
     }
-    return found?.name ?? null;
+    return organization?.name ?? null;
+  };
+  /** The last organisation named before `offset`: "the company said", "a spokesperson for the trust said". */
+  const lastOrganizationBefore = (offset: number): string | null => {
+    let found: string | null = null;
+    for (const mention of mentions) {
+      if (mention.start >= offset) break;
+      if (mention.type === 'organization') found = mention.name;
+    }
+    return found;
   };
 
   // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a
@@ -144,11 +161,14 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (!resolved) {
       const sentenceStart = Math.max(leadStart, lastSentenceBoundary(text, leadStart, start));
       const lead = text.slice(sentenceStart, start);
-      const verb = lead.match(speechVerb);
+      const verbs = [...lead.matchAll(new RegExp(speechVerb.source, 'g'))];
+      const verb = verbs[verbs.length - 1];
       if (verb) {
         const verbAt = sentenceStart + verb.index!;
-        const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(sentenceStart, verbAt));
-        resolved = namedIn(sentenceStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
+        // "After Peggy Bell asked …, Mr. Cueto responded that “…”": the clause of the last speech verb.
+        const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
+        const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(windowStart, verbAt));
+        resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
         if (!resolved && /^according to/.test(verb[0])) resolved = namedIn(verbAt, start);
       }
       // "…,” the DOJ release states. / "…" Levy said.
