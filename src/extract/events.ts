@@ -263,6 +263,12 @@ function eventClause(sentence: string, dateStart: number, dateEnd: number, split
       const shift = bodyStart - subject.length - 1;
       dateStart -= shift;
       dateEnd -= shift;
+    } else if (dateStart >= relative[0].length && /^(?:and|or|but|as well as|nor)\b/.test(text.slice(relative[0].length))) {
+      // "X, which …, and the December 2024 package, which …": a second subject, not X's predicate.
+      const shift = relative[0].length;
+      text = text.slice(shift).replace(/^(?:and|or|but|as well as|nor)\s+/, (word) => { dateStart -= word.length; dateEnd -= word.length; return ''; });
+      dateStart -= shift;
+      dateEnd -= shift;
     } else if (dateStart >= relative[0].length) {
       const shift = relative[0].length - subject.length - 1;
       text = `${subject} ${text.slice(relative[0].length)}`;

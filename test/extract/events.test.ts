@@ -155,3 +155,12 @@ describe('extractEvents: the event text is the clause, not the paragraph', () =>
     expect(text.slice(event.start, event.end)).toBe('on Monday');
   });
 });
+
+describe('extractEvents: event text is taken from the sentence as written', () => {
+  it('gives a second subject after a relative clause its own clause, not one stitched to the first', () => {
+    const text = 'The October 2023 tightening, which brought slower parts under control, and the December 2024 package, which added memory chips, did not address diversion.';
+    const events = eventsIn(text);
+    expect(events.map((event) => [event.date, event.text])).toEqual([['2023-10', 'The October 2023 tightening.'], ['2024-12', 'The December 2024 package.']]);
+    for (const event of events) expect(text.toLowerCase()).toContain(event.text.toLowerCase().replace(/\.$/, ''));
+  });
+});
