@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const runner = path.resolve(here, '../bin/run-ts.mjs');
 const benches = ['extract.ts', 'facts.ts', 'stories.ts', 'storyQuality.ts', 'site.ts'].filter((name) => fs.existsSync(path.join(here, name)));
-for (const name of benches) {
-  console.log(`\n== ${name.replace(/\.ts$/, '')}`);
-  const result = spawnSync(process.execPath, [runner, path.join(here, name)], { stdio: 'inherit' });
+const runs: [string, string[]][] = benches.flatMap((name): [string, string[]][] => (name === 'facts.ts' ? [[name, []], [name, ['--gold', 'test/fixtures/facts-heldout']]] : [[name, []]]));
+for (const [name, extra] of runs) {
+  console.log(`\n== ${name.replace(/\.ts$/, '')}${extra.length ? ` ${extra.join(' ')}` : ''}`);
+  const result = spawnSync(process.execPath, [runner, path.join(here, name), ...extra], { stdio: 'inherit', cwd: path.resolve(here, '..') });
   if (result.status !== 0) console.log(`(${name} exited with status ${result.status})`);
 }
