@@ -189,8 +189,11 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       let value = groups.exp ? Number(`1e${groups.exp}`) : groups.expWord ? Number(`1e${groups.expWord}`) : parseNumber(digits);
       if (!Number.isFinite(value)) continue;
       let scaleWord = groups.scale?.toLowerCase();
-      // A one-letter scale ("m", "b") only counts right after a currency amount.
-      if (scaleWord && scaleWord.length === 1 && !groups.currency) scaleWord = undefined;
+      // Model sizes: "a 32B model", "70B parameters", "1.5B-parameter".
+      const modelSize = !hasMarker ? /^([BMKT])\b(?:[\s-]*(?:parameters?|params|models?|-parameter)\b|\s*(?:to|and|or|-|–)\s*\d+(?:\.\d+)?[BMKT][\s-]*(?:parameters?|params|models?)\b)/.exec(after) : null;
+      if (modelSize) scaleWord = modelSize[1].toLowerCase();
+      // A one-letter scale ("m", "b") only counts right after a currency amount, or glued to a model size.
+      if (scaleWord && scaleWord.length === 1 && !groups.currency && !modelSize) scaleWord = undefined;
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
       const unit = groups.exp || groups.expWord ? (/operation|flop/i.test(after) ? 'operations' : 'count') : unitFor(groups);
       const degreeLabel = groups.degree ? `°${/F/.test(groups.degree) ? 'F' : 'C'}` : null;
@@ -205,14 +208,15 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       // a quantity ("of whom 7,844 have died").
       if (!hasMarker && !label && !/^\d{1,3}(?:,\d{3})+$/.test(digits)) continue;
       if (degreeLabel) label = degreeLabel;
+      if (modelSize) label = 'parameters';
       if (!hasMarker && value < 2) continue;
       const qualifierMatch = text.slice(Math.max(0, start - 25), start).match(qualifierPattern);
       const qualifier = qualifierMatch ? qualifierMatch[1].toLowerCase() : null;
       const surfaceStart = qualifierMatch ? start - qualifierMatch[0].length : start;
       figures.push({
         value, unit, label: label ?? (unit === '%' ? 'share' : unit === 'count' ? 'count' : 'amount'),
-        text: text.slice(surfaceStart, end), qualifier, claimant,
-        sentence: text, start: sentence.start + surfaceStart, end: sentence.start + end,
+        text: text.slice(surfaceStart, modelSize ? end + 1 : end), qualifier, claimant,
+        sentence: text, start: sentence.start + surfaceStart, end: sentence.start + (modelSize ? end + 1 : end),
       });
     }
     wordFigurePattern.lastIndex = 0;

@@ -118,3 +118,10 @@ describe('extractFigures: things that are not figures', () => {
     expect(figuresIn(sentence)).toEqual([]);
   });
 });
+
+describe('extractFigures: model sizes', () => {
+  it('reads "32B model" and "70B parameters" as parameter counts', () => {
+    expect(only('The 32B model is the sweet spot for a single graphics card.')).toMatchObject({ value: 32e9, unit: 'count', label: 'parameters', text: '32B' });
+    expect(figuresIn('The distilled models range from 1.5B to 70B parameters.').map((figure) => figure.value)).toEqual([1.5e9, 70e9]);
+  });
+});

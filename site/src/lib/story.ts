@@ -131,6 +131,10 @@ export function movedFigures(stories: Explainer[], limit = 6): MovedFigure[] {
       const first = reports[0];
       const latest = reports[reports.length - 1];
       if (!first.date || !latest.date || latest.date <= first.date || latest.value === first.value) continue;
+      // Ten times more or less is another quantity or a slip (a misplaced decimal), not a revision:
+      // the story page shows it as a conflict between sources.
+      const ratio = Math.max(Math.abs(first.value), Math.abs(latest.value)) / Math.max(1e-9, Math.min(Math.abs(first.value), Math.abs(latest.value)));
+      if (ratio > 3) continue;
       moved.push({
         story: { slug: story.slug, title: story.title }, label: figure.label, unit: figure.unit, first, latest,
         direction: latest.value > first.value ? 'up' : 'down', sourceCount: figure.sourceCount,
