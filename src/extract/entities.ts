@@ -250,7 +250,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         }
         if (isCapitalised(next.word)) { j++; continue; }
         // "Proceedings of the National Academy of Sciences": "of the" joins like "of".
-        if (/^(?:of|for|on)$/.test(next.word) && words[j + 2]?.word === 'the' && j + 3 < words.length && isCapitalised(words[j + 3].word) && !covered[words[j + 3].start] && !givenNames.has(words[i].word)) { j += 3; continue; }
+        if (/^(?:of|for|on)$/.test(next.word) && words[j + 2]?.word === 'the' && j + 3 < words.length && isCapitalised(words[j + 3].word) && !covered[words[j + 3].start] && joinableHead.test(words[j].word.replace(/[.,]$/, ''))) { j += 3; continue; }
         if (!connectors.has(next.word) || j + 2 >= words.length || !isCapitalised(words[j + 2].word)) break;
         // "and" joins two capitalised runs only inside a name built with of/for/on ("Bureau of Industry
         // and Security", "Center for Strategic and International Studies"); "Morgan Stanley and
@@ -265,7 +265,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         // "Mark Pocan of Wisconsin": a person's name does not run on into a place.
         const personBefore = /^(?:of|for|on|and)$/.test(next.word) && runWords.length <= 5 && runWords.some((word) => givenNames.has(word.replace(/[.,]$/, ''))) && !organizationWords.test(runWords.join(' ')) && !/^(?:of|for)$/.test(runWords[1] ?? '') && !runWords.some((_, k) => knownPlaces.has(runWords.slice(0, k + 1).join(' ')) && k > 0);
         // "Luccioni of Mila", "Turkey on Wikipedia": of/for/on join only after a word that heads a body, law or place.
-        const headsBody = !/^(?:of|for|on)$/.test(next.word) || runWords.length > 1 || joinableHead.test(runWords[0]);
+        const headsBody = !/^(?:of|for|on)$/.test(next.word) || joinableHead.test(runWords[runWords.length - 1].replace(/[.,]$/, ''));
         // "Rania Haddad on Monday", "the Senate on January 5": a date, not part of the name.
         const datedAfter = j + 2 < words.length && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(words[j + 2].word);
         if (connectors.has(next.word) && !joinsList && !personBefore && headsBody && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
