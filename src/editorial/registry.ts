@@ -87,8 +87,27 @@ export function listRegistry(db: TrackerDb): RegistryListing[] {
  */
 export function loadRegistry(db: TrackerDb): RegistryEntry[] {
   const added = db.select({ n: sql<number>`count(*)` }).from(registryEntities).get()?.n ?? 0;
-  if (added === 0) return loadBuiltInRegistry();
-  return listRegistry(db).map(({ name, type, aliases }) => ({ name, type, aliases }));
+  const entries = added === 0 ? [...loadBuiltInRegistry()] : listRegistry(db).map(({ name, type, aliases }) => ({ name, type, aliases }));
+  return [...entries, ...outletEntries(db, entries)];
+}
+
+/**
+ * The outlets the tracker reads (configured source names and the site names of stored articles)
+ * are organisations when an article names them ("according to the Pacific Trade Monitor"), whatever
+ * their words look like ("Silicon Harbor" is no harbour).
+ */
+function outletEntries(db: TrackerDb, known: RegistryEntry[]): RegistryEntry[] {
+  const taken = new Set(known.flatMap((entry) => [entry.name, ...entry.aliases]));
+  const names = db.$client.prepare(`SELECT name FROM sources WHERE name IS NOT NULL UNION SELECT DISTINCT outlet FROM articles`).pluck().all() as string[];
+  const outlets: RegistryEntry[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/\s+/g, ' ').trim();
+    // Host names stand in for outlets without a site name: not how prose names them.
+    if (name.length < 3 || name.length > 80 || taken.has(name) || /^[\w.-]+\.[a-z]{2,}$/i.test(name) || !/^\p{Lu}/u.test(name)) continue;
+    taken.add(name);
+    outlets.push({ name, type: 'organization', aliases: [] });
+  }
+  return outlets;
 }
 
 /** Which entry already matches a surface: the registry matches names and aliases case-sensitively. */

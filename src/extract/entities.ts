@@ -282,7 +282,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         if (alwaysTrimmed.has(word) || connectors.has(word)) { first++; continue; }
         const keepsNew = word === 'New' && first < j && isCapitalised(words[first + 1].word);
         if (opening && !keepsNew && first < j && (/^[A-Z][a-z]{3,}ing$/.test(word) || /^(?:Added|Asked|Noted|Citing|Told|Said|Says|Meanwhile|Earlier|Later|Separately|Elsewhere|Overall|Today|Tonight)$/.test(word))) { first++; continue; }
-        if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
+        if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && !/^\p{Lu}+$/u.test(word) && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
         break;
       }
       let lastWord = j;
@@ -428,6 +428,11 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   }).map((span) => span.surface));
   for (const span of spans) {
     let surface = span.surface;
+    // Datelines and headlines in capitals ("NEW YORK —", "BEIJING (Reuters)"): the name in title case.
+    if (/^[\p{Lu}][\p{Lu}\s.'’&-]+$/u.test(surface) && /\p{Lu}{3}/u.test(surface)) {
+      const titled = surface.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+      if (surface.includes(' ') || knownPlaces.has(titled)) surface = titled;
+    }
     const honorific = surface.match(honorifics);
     if (honorific) surface = surface.slice(honorific[0].length);
     if (!surface || surface.length < 2) continue;

@@ -207,3 +207,18 @@ describe('extractEntities: names in real news copy', () => {
     expect(names(entities).join('|')).not.toMatch(/Sheffield’s Residence/);
   });
 });
+
+describe('extractEntities: datelines and outlets', () => {
+  it('reads a dateline in capitals as the place it names', () => {
+    const entities = entitiesIn('NEW YORK — Shares of chip makers fell on Monday. BEIJING (Wire) — The ministry said it would respond.');
+    expect(named(entities, 'New York')?.type).toBe('place');
+    expect(named(entities, 'Beijing')?.type).toBe('place');
+    expect(names(entities)).not.toContain('YORK');
+  });
+
+  it('types an outlet the registry lists as an organisation, whatever its words look like', () => {
+    const registry = [...loadBuiltInRegistry(), { name: 'Silicon Harbor', type: 'organization' as const, aliases: [] }];
+    const entities = entitiesIn('The figure was first reported by Silicon Harbor on Tuesday.', registry);
+    expect(named(entities, 'Silicon Harbor')?.type).toBe('organization');
+  });
+});
