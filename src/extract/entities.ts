@@ -445,8 +445,12 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (multiSurname) { add(multiSurname.name, 'person', 'detected', mention); continue; }
     if (single) {
       // A surname alone, after the full name appeared: the same person ("Mr. Liang" for Liang Wenfeng too).
+      const firstNamed = people.filter((candidate) => candidate.name.includes(' ') && candidate.name.split(' ')[0] === surface);
+      // A surname alone after the full name; or the first word of one person's name ("Li" for Li Wei,
+      // "Meghan" for Meghan Markle) when no one else in the article shares it.
       const person = people.find((candidate) => candidate.name.split(' ').pop() === surface)
-        ?? (titled ? people.find((candidate) => candidate.name.split(' ').includes(surface)) : undefined);
+        ?? (titled ? people.find((candidate) => candidate.name.split(' ').includes(surface)) : undefined)
+        ?? (firstNamed.length === 1 && !knownPlaces.has(surface) ? firstNamed[0] : undefined);
       if (person) { add(person.name, 'person', 'detected', mention); continue; }
       const known = registryPeople.find((entity) => (titled ? entity.name.split(' ').includes(surface) : entity.name.split(' ').pop() === surface));
       if (known) { add(known.name, 'person', 'registry', mention); continue; }

@@ -19,7 +19,7 @@ const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:repor
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|according to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){1,2})?${name}`;
-const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
+const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour)\s+)?(?:senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 
 const afterPatterns: RegExp[] = [
@@ -48,6 +48,8 @@ function cleanSpeaker(raw: string | undefined): string | null {
   speaker = speaker.replace(/^(?:As|When|If|After|Before|While|But|And|So|Then|Because|Although|Once)\s+(?=\p{Lu})/u, '');
   // "a skeptical Robert Wolfarth": the description goes, the name stays.
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
+  // A sentence's full stop is not part of the name ("said a spokesperson for Nvidia."), an initial's or "Inc." is.
+  speaker = speaker.replace(/(?<!\b(?:[A-Z]|Inc|Corp|Co|Ltd|Jr|Sr|St))\.$/, '');
   if (notNames.test(speaker) || /-(?:based|born|area|led)$|\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker)) return null;
   return speaker;
 }
@@ -90,13 +92,18 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
-    const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped));
+    // A surname alone, or (for names written surname first, "Li Wei") the first name of one person only.
+    const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped))
+      ?? (!stripped.includes(' ') ? onlyOne(people.filter((entity) => entity.name.includes(' ') && entity.name.split(' ')[0] === stripped)) : undefined);
     if (person) return person.name;
     // "Microsoft President Brad Smith", "Cambridge Police Commissioner Christine Elow": the person named inside.
     const inside = speakers.filter((entity) => entity.name.includes(' ') && stripped.includes(entity.name)).sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.name.length - a.name.length)[0];
     if (inside) return inside.name;
     const organization = speakers.find((entity) => entity.name === stripped || entity.aliases.includes(stripped));
-    return organization?.name ?? stripped;
+    if (organization) return organization.name;
+    // The pattern caught the tail of a longer name ("… Industry and Security said"): the name it ends.
+    const ending = onlyOne(speakers.filter((entity) => entity.name.endsWith(` ${stripped}`)));
+    return ending?.name ?? stripped;
   };
   /**
    * Who text[from, to) names as the speaker: the first person in it (the clause's subject: "Prof
@@ -201,6 +208,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     previousOpen = open;
   }
   return quotes;
+}
+
+function onlyOne<T>(items: T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
 }
 
 /** Where the sentence holding `offset` starts, not before `floor`. */

@@ -85,3 +85,27 @@ describe('extractQuotes: offsets', () => {
     }
   });
 });
+
+describe('extractQuotes: attributions as news copy writes them', () => {
+  const cases: [string, string][] = [
+    ['“We will appeal the decision in court,” said a spokesperson for Nvidia.', 'Nvidia'],
+    ['Tom Smith runs the lab.\n\n“We will appeal the decision in court,” Smith, 45, said.', 'Tom Smith'],
+    ['“We will appeal the decision in court,” according to a statement from the Commerce Department.', 'U.S. Department of Commerce'],
+    ['Senator Maria Cantwell spoke first.\n\n“We will appeal the decision in court,” the senator said.', 'Maria Cantwell'],
+    ['Asked whether the company would appeal, Jensen Huang said: “We will appeal the decision in court.”', 'Jensen Huang'],
+    ['“We will appeal the decision in court,” Jensen Huang said, adding: “It is not over yet by any means.”', 'Jensen Huang'],
+    ['In a statement on Tuesday, Nvidia said: “We will appeal the decision in court.”', 'Nvidia'],
+    ['Jensen Huang spoke in Taipei.\n\n“We will appeal the decision in court,” Huang told reporters on Tuesday in Taipei.', 'Jensen Huang'],
+    ['Dario Amodei, the chief executive of Anthropic, wrote in a blog post that distillation “is a form of theft that we will fight.”', 'Dario Amodei'],
+    ['“We will appeal the decision in court,” Rep. John Moolenaar (R-Mich.) said in a statement.', 'John Moolenaar'],
+    ['“We will appeal the decision in court,” said Sen. Elizabeth Warren, D-Mass.', 'Elizabeth Warren'],
+    ['The Commerce Department’s Bureau of Industry and Security said in a statement that the rule “will protect national security for years to come.”', 'Bureau of Industry and Security'],
+    ['Howard Lutnick was asked about the rule.\n\n“This is a national security issue for all of us,” Lutnick told CNBC.', 'Howard Lutnick'],
+    ['OpenAI has accused DeepSeek of copying. “We know that groups in China are actively working to replicate our models,” an OpenAI spokesperson said.', 'OpenAI'],
+    ['Li Wei, who heads the lab, disagreed. “We trained the model on our own data from start to finish,” Li said.', 'Li Wei'],
+  ];
+  it.each(cases)('%s', (text, speaker) => {
+    const quotes = quotesIn(text);
+    expect(quotes[quotes.length - 1].speaker).toBe(speaker);
+  });
+});
