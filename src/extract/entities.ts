@@ -54,10 +54,12 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
   return compiled;
 }
 
-const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb)\.|Prince|Princess|King|Queen|Duke|Duchess|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
+const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb|Rt)\.|(?:The\s+)?(?:Right\s+)?Honou?rable|Prince|Princess|King|Queen|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Emir|Crown Prince|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
 const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const placeOpensBody = new RegExp(`^ (?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
+// Capitalised words that name no one in particular here.
+const commonNouns = new Set(['Internet', 'Web', 'Earth', 'Moon', 'Sun', 'God', 'Bible', 'Net', 'Cloud', 'Metaverse']);
 const loneOrganizationWord = new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`);
 const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance|Proposition|Ordinance|Resolution)$/;
 const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
@@ -89,18 +91,18 @@ export function genderOf(entity: FoundEntity): 'f' | 'm' | null {
 // Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
 // Director Javier Betancourt"): the name after them is a person, the words before them are a
 // separate name (a place, an organisation) or nothing.
-const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board MP MPs MEP MEPs MSP QC KC Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
+const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board MP MPs MEP MEPs MSP QC KC Honourable Honorable Engineer Developer Emperor Empress Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
 // Office words that open a title run only when another title word follows ("Attorney General",
 // "Vice President"); alone they begin names ("General Motors", "Head Start").
 const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board', 'Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Emperor', 'Pope']);
 // Words that end a place's name.
-const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape)$/;
+const placeWords = /\b(Island|Islands|Isle|Coast|County|River|Lake|Lakes|Mountain|Mountains|Valley|Bay|Beach|Street|Avenue|Road|Square|Bridge|Airport|Harbor|Harbour|Strait|Sea|Ocean|Gulf|Peninsula|Desert|Province|City|Town|Village|Region|Heights|Hills|Springs|Falls|Canyon|Creek|Borough|Township|Parish|Prefecture|Territory|Territories|Transitway|Highway|Boulevard|Plaza|Park|Reservoir|Glacier|Forest|Canal|Port|Peak|Cape|Strip|Reich|Empire|Kingdom|Emirates?|Sultanate|Caliphate)$/;
 // Adjectives of nationality, party or creed: "South Korean", "African Americans", "Democratic".
-const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|Democrats|Tories|Tory|Conservatives|Liberals|Socialists|Progressives|Independents|Greens|MPs|MEPs)$/;
+const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|Democrats|Tories|Tory|Conservatives|Liberals|Socialists|Progressives|Independents|Greens|MPs|MEPs|[A-Z][a-z]+(?:ers|ites))$/;
 const joinableHead = new RegExp(`^(?:${organizationWords.source.slice(3, -3)}|${lawWords.source.slice(3, -2)}|${placeWords.source.slice(3, -2)}|Republic|Kingdom|State|States|Province|Proceedings|Pueblo|Friends|Citizens|Americans|People|Secretary|Minister|Ministry|Department|Bureau|Duchy|Principality|Emirate|Sultanate|Order|Knights|Daughters|Sons|Sisters|Brothers|Cathedral|Isle|Gulf|Bay|Port|Mount|Cape|Lake|Sea|Straits?|Governor|Mayor|Prime|President|Chancellor|Director|Commissioner|Council|Institute|Center|Centre|School|College|University|Museum|Bank|Court|Office)$`);
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
-const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB KB SMS ET PT IV AC DC EV EVs MP MPs MEP MEPs NHS GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
+const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB KB SMS ET PT IV AC DC EV EVs MP MPs MEP MEPs NHS PhD MBA BSc MSc MD JD GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
 
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
@@ -122,6 +124,9 @@ function typeOfName(name: string, context: TypeContext): EntityType {
   if (modelPattern.test(name)) return 'model';
   if (productPattern.test(name)) return 'product';
   if (tokens.length === 1 && /^[A-Za-z][\w-]*\.(?:com|org|net|io|ai|co)$/.test(name)) return 'organization';
+  if (tokens.length === 1 && /^[A-Z][\w-]*\.js$/.test(name)) return 'product';
+  // German and Dutch street and square names written as one word ("Petersallee", "Manga-Bell-Platz").
+  if (tokens.length === 1 && /(?:stra(?:ss|ß)e|allee|platz|gasse|ufer|damm|straat|plein|laan|gracht)$/i.test(name)) return 'place';
   const honorificBefore = context.titled || /(?:Sen\.|Rep\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Senator|Representative|President|Secretary|Minister|Ambassador|Chairman|Chairwoman|Director|Professor|executive|chief|spokesperson|spokesman|spokeswoman|analyst|researcher|lawyer|partner|economist|founder|CEO|Judge|Justice|Governor|Mayor|Commissioner|Sheriff|actor|actress|director|singer|player|coach|author|writer|reporter|student|resident|mother|father|wife|husband|son|daughter|brother|sister|friend|neighbor|neighbour)\s*,?\s*$/i.test(context.before);
   const speechAround = /^\s*(?:,\s*(?:a|an|the|who|chief|head|director|senior|professor|founder|partner|president|vice|managing|executive|research|co-founder|\d{1,3},)\b|\s+(?:said|says|told|wrote|added|argued|noted|warned|explained|asked|believes|thinks|replied|recalled|tweeted|posted|quipped|insisted|admitted|acknowledged)\b|\s*\((?:[DRI]-|\d{1,3}\)))/i.test(context.after)
     || /\b(?:said|says|according to|told|wrote|added|argued|noted|warned)\s*$/i.test(context.before);
@@ -162,7 +167,7 @@ const alwaysTrimmed = new Set('Monday Tuesday Wednesday Thursday Friday Saturday
 interface Word { word: string; start: number; end: number; breakAfter?: boolean }
 
 const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
-const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return ((code >= 65 && code <= 90) || code > 127) ? isCapitalisedSlow(word) : (code === 105 || code === 101) && /^[ie][A-Z][A-Za-z]+$/.test(word); };
+const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return ((code >= 65 && code <= 90) || code > 127) ? isCapitalisedSlow(word) : /^[ie][A-Z][A-Za-z]+$|^(?:al|el|ad|ash|bin|ibn|abu|ben|bint)-\p{Lu}/u.test(word); };
 const isCapitalisedSlow = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){1,4}$/.test(word));
 
 /**
@@ -204,7 +209,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
 /** Capitalised word runs that could be names, with leading sentence furniture trimmed. */
 function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array, lowercaseWords: Set<string>): Span[] {
   const spans: Span[] = [];
-  const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&+-]*|[ie]\p{Lu}[\p{L}\p{N}]*\+?|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
+  const wordPattern = /\p{Lu}[\p{L}\p{M}\p{N}_'’.&+-]*|(?:al|el|ad|ash|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}\p{M}'’-]*|[ie]\p{Lu}[\p{L}\p{N}]*\+?|\p{Ll}[\p{L}\p{M}]*|[^\s\p{L}\p{N}_]+|\p{N}[\p{L}\p{N}.,]*/gu;
   const sentencesInParagraph = new Map<number, number>();
   for (const sentence of sentences) sentencesInParagraph.set(sentence.paragraph, (sentencesInParagraph.get(sentence.paragraph) ?? 0) + 1);
   for (const sentence of sentences) {
@@ -291,6 +296,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         for (const part of splitRun(words.slice(first, lastWord + 1))) {
           let partWords = part.words;
           while (partWords.length > 0 && connectors.has(partWords[partWords.length - 1].word)) partWords = partWords.slice(0, -1);
+          while (partWords.length > 0 && connectors.has(partWords[0].word)) partWords = partWords.slice(1);
           if (partWords.length === 0) continue;
           const start = partWords[0].start;
           let end = partWords[partWords.length - 1].end;
@@ -503,7 +509,12 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // A person's surname may end like an adjective ("Natarajan", "Harris"); a plural or a party word does not.
     const adjectival = adjectivalName.test(tokens[tokens.length - 1]) && (type === 'other' || type === 'place' || (type === 'person' && !givenNames.has(tokens[0]) && /(?:ans|ese|ish|Democrats|Republicans|Tories|Conservatives|Liberals)$/.test(tokens[tokens.length - 1])));
     if (!titled && adjectival && !knownPlaces.has(name)) continue;
-    if (/^(?:Agents|Officers|Officials|Residents|Members|Voters|Lawmakers|Students|Workers|Leaders|Supporters|Critics|Experts|Scientists|Researchers|Investors|Users|Customers|Fans|Troops|Forces)$/.test(tokens[tokens.length - 1]) && type !== 'organization') continue;
+    if (/^(?:Agents|Officers|Officials|Residents|Members|Voters|Lawmakers|Students|Workers|Leaders|Supporters|Critics|Experts|Scientists|Researchers|Investors|Users|Customers|Fans|Troops|Forces|People|Peoples|Citizens|Women|Men|Children|Families|Immigrants|Refugees)$/.test(tokens[tokens.length - 1]) && type !== 'organization') continue;
+    // Titles and offices alone ("Acting Premier", "Software Engineer", "the Rt"), page references ("Page A8").
+    if (tokens.every((token) => titleWords.has(token) || weakTitleWords.has(token) || /^(?:Acting|Former|Honourable|Hon\.?|Rt\.?|Right|Software|Senior|Lead|Staff|Engineer|Developer|Designer|Manager|the)$/.test(token)) || /^Page [A-Z]?\d+$/.test(name)) continue;
+    // Homoglyph spam: Latin and Cyrillic or Greek letters mixed in one name.
+    if (/\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name)) continue;
+    if (single && commonNouns.has(surface)) continue;
     if (alwaysTrimmed.has(tokens[tokens.length - 1]) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(name)) continue;
     if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name) && type !== 'organization') continue; // a job title, not a name
     const entity = add(name, type, 'detected', mention);
@@ -545,6 +556,12 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (entity.origin === 'registry' || (entity.type !== 'organization' && entity.type !== 'other' && !(entity.type === 'place' && !knownPlaces.has(entity.name))) || !entity.name.includes(' ')) continue;
     const longer = bodies.find((body) => body !== entity && (body.name.endsWith(` ${entity.name}`) || body.name.startsWith(`${entity.name} `)));
     if (longer && byName.get(entity.name) === entity) mergeInto(longer, entity, byName);
+  }
+  const persons = [...byName.values()].filter((entity) => entity.type === 'person');
+  for (const entity of persons) {
+    if (entity.origin === 'registry' || !entity.name.includes(' ') || byName.get(entity.name) !== entity) continue;
+    const longer = persons.find((other) => other !== entity && byName.get(other.name) === other && other.name.startsWith(`${entity.name} `));
+    if (longer) mergeInto(longer, entity, byName);
   }
   for (const entity of byName.values()) {
     entity.mentions.sort((a, b) => a.start - b.start);
