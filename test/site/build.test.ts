@@ -170,6 +170,18 @@ describe('site built from the fixture', () => {
     expect(chart.find('figcaption').text()).toContain('most on 29 Jan 2025 (2)');
   });
 
+  it('draws the story timeline as SVG, each mark linked to its entry in the list', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const story = data.stories.find((candidate) => candidate.slug === 'openai-deepseek-distillation-claims')!;
+    const chart = $('#section-timeline figure.timeline-chart svg');
+    expect(chart.length).toBe(1);
+    const links = chart.find('a').map((_, el) => $(el).attr('href')).get();
+    expect(links.length).toBe(story.timeline.length);
+    for (const href of links) expect($(href!).hasClass('timeline-entry'), href).toBe(true);
+    // A mark's title says the date and the event, so hovering or a screen reader gives both.
+    expect(chart.find('a title').first().text()).toMatch(/\d{4}.*: \S/);
+  });
+
   it('shows the explainer sections in the order of the design', async () => {
     const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
     const order = $('[id^="section-"]')

@@ -76,3 +76,73 @@ export function countByMonth(dates: (string | null | undefined)[]): { month: str
   }
   return [...counts].map(([month, count]) => ({ month, count }));
 }
+
+export interface TimelineMark {
+  /** Position of the mark's start along the axis, 0–1. */
+  x: number;
+  /** Width of the period the mark covers (a month, a year) along the axis, 0–1; 0 for a day. */
+  span: number;
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  label: string;
+  background: boolean;
+  /** Index of the entry in the list it came from, to link the mark to it. */
+  index: number;
+}
+
+export interface TimelineAxis {
+  marks: TimelineMark[];
+  ticks: { x: number; label: string }[];
+}
+
+const periodStart = (date: string): number | null => {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
+  if (!match) return null;
+  return Date.UTC(+match[1], match[2] ? +match[2] - 1 : 0, match[3] ? +match[3] : 1);
+};
+const periodEnd = (date: string, precision: 'day' | 'month' | 'year'): number | null => {
+  const start = periodStart(date);
+  if (start === null) return null;
+  const d = new Date(start);
+  if (precision === 'year') return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  if (precision === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return start + DAY;
+};
+
+/**
+ * Lays out timeline entries on one time axis: a mark per entry (a dot for a day, a bar for a month
+ * or a year, so a reader sees the precision), and evenly spaced year or month ticks.
+ */
+export function timelineAxis(entries: { date: string; precision: 'day' | 'month' | 'year'; text: string; background?: boolean }[]): TimelineAxis {
+  const dated = entries.map((entry, index) => ({ entry, index, start: periodStart(entry.date), end: periodEnd(entry.date, entry.precision) }))
+    .filter((item): item is typeof item & { start: number; end: number } => item.start !== null && item.end !== null);
+  if (dated.length < 2) return { marks: [], ticks: [] };
+  const min = Math.min(...dated.map((item) => item.start));
+  const max = Math.max(...dated.map((item) => (item.entry.precision === 'day' ? item.start : item.end)));
+  if (max <= min) return { marks: [], ticks: [] };
+  const scale = (time: number) => (time - min) / (max - min);
+  const marks = dated.map(({ entry, index, start, end }) => ({
+    x: scale(start), span: entry.precision === 'day' ? 0 : Math.min(1, scale(end)) - scale(start),
+    date: entry.date, precision: entry.precision, label: entry.text, background: !!entry.background, index,
+  }));
+  const ticks: { x: number; label: string }[] = [];
+  const first = new Date(min);
+  const years = (max - min) / (365.25 * DAY);
+  if (years > 2) {
+    const step = Math.max(1, Math.ceil(years / 8));
+    for (let year = first.getUTCFullYear(); ; year += step) {
+      const time = Date.UTC(year, 0, 1);
+      if (time > max) break;
+      if (time >= min) ticks.push({ x: scale(time), label: String(year) });
+    }
+  } else {
+    const months = Math.max(1, Math.round((max - min) / (30.44 * DAY)));
+    const step = Math.max(1, Math.ceil(months / 6));
+    for (let k = 0; ; k += step) {
+      const time = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + k, 1);
+      if (time > max) break;
+      if (time >= min) { const d = new Date(time); ticks.push({ x: scale(time), label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` }); }
+    }
+  }
+  return { marks, ticks };
+}
