@@ -74,6 +74,8 @@ function labelAfter(rest: string, allowIn = true): string | null {
     const word = raw.replace(/[.,;:!?)"”'’]+$/, '');
     const lower = word.toLowerCase();
     if (!word) break;
+    // "$2.5 billion in sales" counts sales; "$5.5 billion in its first quarter" does not count quarters.
+    if (label.length === 0 && lower === 'in' && allowIn && !skippedOf && /^(?:its|their|the|a|an|this|that|his|her|our|each|every|fiscal|[A-Z])/.test(words[words.indexOf(raw) + 1] ?? '')) break;
     if (label.length === 0 && (lower === 'of' || (lower === 'in' && allowIn)) && !skippedOf) { skippedOf = true; continue; }
     if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional')) continue;
     if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
@@ -105,6 +107,9 @@ const changeVerbs = 'fall|falls|rise|rises|drop|drops|decline|grow|increase|shri
 const qualifiersBefore = '(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately |as much as |as many as |less than |just |only )?';
 
 function labelBefore(before: string): string | null {
+  // "a charge Nvidia puts at", "losses the company estimated at": the noun before the estimate.
+  const estimate = before.match(/\b([a-z][\w-]+)\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}|it|they|analysts|officials)\s+(?:puts?|estimates?|estimated|values?|valued|prices?|priced|pegs?|pegged|sets?)\s+(?:it\s+)?at\s+(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately )?$/);
+  if (estimate && !stopWords.has(estimate[1]) && !determiners.has(estimate[1])) return estimate[1];
   // "Shares of Nvidia fell 17%", "Revenue rose to $5bn", "Sales in China were worth about $17bn": the subject.
   const change = before.match(new RegExp(`(?:.*(?:[,;:]\\s+|\\b(?:that|and|while|as|after|when|said|says|expects|expected|estimated|warned|reported)\\s+)|^)([^,;:]{1,60}?)\\s+(?:${changeVerbs})(?:\\s+(?:by|to|worth|valued at|at|about|almost|nearly))?\\s+${qualifiersBefore}$`, 'i'));
   if (change) {
@@ -223,7 +228,8 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
     while ((match = wordFigurePattern.exec(text))) {
       const word = match.groups!.word.toLowerCase();
       const scale = match.groups!.scale?.toLowerCase();
-      if (!scale && !['dozens', 'hundreds', 'thousands'].includes(word)) continue; // "two companies" is prose, not a figure
+      // "two companies" is prose; "hundreds of millions of users" is an impression, not a figure to compare.
+      if (!scale || ['dozens', 'hundreds', 'thousands'].includes(word)) continue;
       const value = numberWords[word] * (scale ? scaleWords[scale] : 1);
       const start = match.index;
       const rest = text.slice(start + match[0].length);

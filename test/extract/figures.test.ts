@@ -125,3 +125,15 @@ describe('extractFigures: model sizes', () => {
     expect(figuresIn('The distilled models range from 1.5B to 70B parameters.').map((figure) => figure.value)).toEqual([1.5e9, 70e9]);
   });
 });
+
+describe('extractFigures: what is counted, in harder sentences', () => {
+  it('does not count the period a figure falls in, and finds the noun an estimate is about', () => {
+    expect(only('Nvidia said it expects a charge of about $5.5 billion in its first fiscal quarter.').label).toBe('charge');
+    expect(only('Washington imposed a charge Nvidia puts at 5.5 billion dollars on the company.').label).toBe('charge');
+    expect(only('The company booked $2.5 billion in sales last year.').label).toBe('sales');
+  });
+
+  it('leaves out vague amounts', () => {
+    expect(figuresIn('Deploying a model to hundreds of millions of users is hard, and dozens of firms tried.')).toEqual([]);
+  });
+});
