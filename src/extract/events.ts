@@ -68,10 +68,12 @@ function monthYear(monthNumber: number, prefix: string | undefined, input: strin
   const year = published.getUTCFullYear();
   const current = published.getUTCMonth() + 1;
   const word = prefix?.toLowerCase();
-  if (word === 'last') return monthNumber < current ? year : year - 1;
+  // "last June" in November is this year's June; "last October" in November is a year ago ("last
+  // month" would have said the other).
+  if (word === 'last') return current - monthNumber >= 3 ? year : year - 1;
   if (word === 'next') return monthNumber > current ? year : year + 1;
   const lead = input.slice(Math.max(0, index - 60), index);
-  const ahead = /\b(?:will|shall|scheduled|set to|due|expected|plans?|planning|upcoming|until|by|starting|from|postponed|delayed|pushed back|deadline)\b/i.test(lead) || word === 'until' || word === 'by';
+  const ahead = /\b(?:will|shall|scheduled|set to|due|expected|plans?|planning|upcoming|postponed|delayed|pushed back|deadline)\b/i.test(lead) || word === 'until' || word === 'by';
   if (monthNumber > current && !ahead) return year - 1;
   if (monthNumber < current && ahead && /\b(?:will|shall|scheduled|set to|due|expected|plans?|upcoming)\b/i.test(lead) && current - monthNumber > 6) return year + 1;
   return year;
@@ -147,7 +149,7 @@ const rules: Rule[] = [
   },
   // A month alone: "in June", "last October", "until September", "in late October", "mid-August".
   {
-    pattern: /\b(?:([Ii]n|[Ll]ast|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring)(?:\s+(?:early|late|mid))?[\s-]+)(January|February|March|April|June|July|August|September|October|November|December|May)\b(?!\s+\d)(?!,?\s+(?:19|20)\d{2})/g,
+    pattern: /\b(?:([Ii]n|[Ll]ast|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|(?:at\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of|end)(?:\s+(?:early|late|mid))?[\s-]+)(January|February|March|April|June|July|August|September|October|November|December|May)\b(?!\s+\d)(?!,?\s+(?:19|20)\d{2})/g,
     resolve: (m, published) => {
       if (!published) return null;
       const monthNumber = month(m[2]);
@@ -177,10 +179,14 @@ const rules: Rule[] = [
       if (!published) return null;
       const target = weekdays.indexOf(m[2].toLowerCase());
       const prefix = m[1]?.toLowerCase();
+      // "Saturday 3 October", "Tuesday, Jan. 14": the date that follows is the one to read.
+      if (/^,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])(?:\s+\d)?/.test(m.input.slice(m.index + m[0].length))) return null;
       // Only the words just before the day decide: "will double output after winning approval on
       // Tuesday" is about last Tuesday.
       const lead = m.input.slice(Math.max(0, m.index - 40), m.index);
-      const future = prefix === 'next' || (prefix !== 'last' && /\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead));
+      // A future verb right after the day also looks ahead: "from 4am on Saturday will have to isolate".
+      const trail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const future = prefix === 'next' || (prefix !== 'last' && (/\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead) || /^(?:(?!\b(?:and|but|then|before|after)\b)[^.;,]){0,25}\b(?:will|is set to|are set to|is due to|are due to|is expected to|are expected to)\b/i.test(trail)));
       if (future) {
         let ahead = (target - published.getUTCDay() + 7) % 7;
         if (prefix === 'next' && ahead === 0) ahead = 7;
@@ -193,7 +199,7 @@ const rules: Rule[] = [
     },
   },
   {
-    pattern: /\b(yesterday|today|earlier today|tomorrow|last week|earlier this week|this week|next week|last month|earlier this month|this month|next month|last year|earlier this year|this year|next year)\b/gi,
+    pattern: /\b(yesterday|today|earlier today|tonight|tomorrow|last week|earlier this week|this week|next week|last month|earlier this month|this month|next month|last year|earlier this year|this year|next year)\b/gi,
     resolve: (m, published) => {
       if (!published) return null;
       const phrase = m[1].toLowerCase();
@@ -204,6 +210,11 @@ const rules: Rule[] = [
       if (phrase === 'next week') { const day = shiftDays(published, 7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
       if (phrase === 'next month') return { date: mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`, precision: 'month', endDate: null, relative: true };
       if (phrase === 'next year') return { date: String(y + 1), precision: 'year', endDate: null, relative: true };
+      if (phrase.endsWith('today') || phrase === 'tonight') {
+        // "Today" capitalised inside a sentence names something (a programme, "Miami Today").
+        if (m[1] === 'Today' && m.index > 0 && !/[.!?:“"]\s*$/.test(m.input.slice(0, m.index))) return null;
+        return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      }
       if (phrase.endsWith('today')) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'last week') { const day = shiftDays(published, -7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
       if (phrase.includes('week') || phrase.includes('this month')) return { date: `${y}-${pad(mo)}`, precision: 'month', endDate: null, relative: true };
@@ -213,7 +224,29 @@ const rules: Rule[] = [
     },
   },
   // A year alone, only where prose marks it as a time: "in 2022", "since 2019", "by 2027".
-  { pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]efore|[Aa]fter|as (?:recently|early|late) as|(?:summer|spring|fall|autumn|winter|end|beginning|start|middle) of)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
+  // Quarters: "the first quarter of 2020", "Q3 2024".
+  {
+    pattern: /\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+|Q([1-4])\s+)((?:19|20)\d{2})\b/gi,
+    resolve: (m) => {
+      const index = m[1] ? ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'].indexOf(m[1].toLowerCase()) % 4 : +m[2] - 1;
+      return { date: `${m[3]}-${pad(index * 3 + 1)}`, precision: 'month', endDate: `${m[3]}-${pad(index * 3 + 3)}`, relative: false };
+    },
+  },
+  // Weekends: "this weekend", "over the weekend", "last weekend", "next weekend": Saturday and Sunday.
+  {
+    pattern: /\b(this|over the|last|next|the)\s+weekend\b/gi,
+    resolve: (m, published) => {
+      if (!published) return null;
+      const word = m[1].toLowerCase();
+      const day = published.getUTCDay();
+      let saturday: Date;
+      if (word === 'next') saturday = shiftDays(published, ((6 - day + 7) % 7) || 7);
+      else if (word === 'last') saturday = shiftDays(published, -(((day + 1) % 7) + 7) % 14 || -7);
+      else saturday = day === 0 ? shiftDays(published, -1) : day === 6 ? published : word === 'this' ? shiftDays(published, 6 - day) : shiftDays(published, -(day + 1));
+      return { date: saturday.toISOString().slice(0, 10), precision: 'day', endDate: shiftDays(saturday, 1).toISOString().slice(0, 10), relative: true };
+    },
+  },
+  { pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]efore|[Aa]fter|as (?:recently|early|late) as|(?:summer|spring|fall|autumn|winter|end|beginning|start|middle) of)\s+(1[5-9]\d{2}|20\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
   // A bare year the prose uses as a time: after a determiner ("a 2008 video", "its 2011 restoration"),
   // as a subject ("2019 was the hottest"), or in brackets ("(1877)"); not a count ("2025 chip designs").
   { pattern: /(?:(?<=\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hat|[Tt]his)\s)((?:19[0-9]|20[0-4])\d)(?=\s+(?:and\s+(?:19|20)\d{2}\s+)?[a-z])|(?<=^|[.!?]\s|\()((?:19[0-9]|20[0-4])\d)(?=\s+(?:is|was|will|has|had|saw|brought)\b|\)))/g, resolve: (m) => ({ date: m[1] ?? m[2], precision: 'year', endDate: null, relative: false }) },

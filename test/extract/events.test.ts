@@ -47,6 +47,17 @@ describe('extractEvents: absolute dates at their real precision', () => {
     expect(only('Shipments fell from January to October 2023 across the region.')).toMatchObject({ date: '2023-01', endDate: '2023-10', precision: 'month' });
   });
 
+  it('weekends are day ranges, and a weekday that a date follows is that date', () => {
+    // Publication is a Tuesday: the weekend just gone is 12–13 April.
+    expect(only('Engineers worked over the weekend to restore the service.')).toMatchObject({ date: '2025-04-12', endDate: '2025-04-13', precision: 'day' });
+    expect(only('The rules take effect on Saturday 3 May after a vote.')).toMatchObject({ date: '2025-05-03', precision: 'day' });
+    expect(only('Travellers arriving after 4am on Saturday will have to isolate.')).toMatchObject({ date: '2025-04-19' });
+  });
+
+  it('"Today" inside a sentence names something, not the day', () => {
+    expect(eventsIn('She said so in an interview with NBC News’ Today programme.')).toEqual([]);
+  });
+
   it('a byline stamp with a time is not an event', () => {
     expect(eventsIn('By Jane Doe, August 14, 2020 2:30 pm')).toEqual([]);
   });
@@ -90,6 +101,12 @@ describe('extractEvents: relative dates resolved against publication', () => {
     ['Lawmakers met the lab last April to discuss the rule.', '2024-04', 'month'],
     ['The rule will take effect in June.', '2025-06', 'month'],
     ['The deadline was pushed back to mid-August.', '2025-08', 'month'],
+    // "last October" a month later is a year ago; "last January" three months later is this year's.
+    ['The lab signed the deal last March, before the rule changed.', '2024-03', 'month'],
+    ['Sales slowed at the end of March, the company said.', '2025-03', 'month'],
+    ['The company reported a loss in the first quarter of 2024.', '2024-01', 'month'],
+    ['Protests continued tonight outside the ministry.', '2025-04-15', 'day'],
+    ['The colony was founded in 1884 by traders.', '1884', 'year'],
   ])('%s', (sentence, date, precision) => {
     expect(only(sentence)).toMatchObject({ date, precision });
   });
