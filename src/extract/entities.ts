@@ -147,7 +147,8 @@ interface Span { start: number; end: number; surface: string; atStart?: boolean;
 function looksLikeHeading(sentence: Sentence, sentencesInParagraph: Map<number, number>): boolean {
   // Title Case even in its small words ("Vessel Returning To Puerto Rico From St. Thomas With…").
   const all = sentence.text.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
-  if (all.length >= 6 && all.filter((word) => /^(?:To|From|With|Of|By|In|On|For|And|The|At|As|Into|After|Over)$/.test(word)).length >= 2) return true;
+  if (all.length >= 6 && all.filter((word) => /^(?:To|From|With|Of|By|In|On|For|And|The|At|As|Into|After|Over)$/.test(word)).length >= 2
+    && all.filter((word) => /^\p{Lu}/u.test(word)).length >= all.length * 0.8) return true;
   if (/[.!?]["”’)]?$/.test(sentence.text)) return false;
   if ((sentencesInParagraph.get(sentence.paragraph) ?? 0) > 1) return false;
   const words = sentence.text.split(/\s+/).filter((word) => /^[\p{L}]/u.test(word));
@@ -439,13 +440,23 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
       const titled = surface.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
       if (surface.includes(' ') || knownPlaces.has(titled)) surface = titled;
     }
-    const honorific = surface.match(honorifics);
-    if (honorific) surface = surface.slice(honorific[0].length);
+    // "Senator the Hon. Aubyn Hill", "Minister of Industry": titles, "the" and connectors come off the front.
+    let honorific: RegExpMatchArray | null = null;
+    // "Minister of Industry": what follows the office is its portfolio, not a person.
+    let officeOf = false;
+    for (let guard = 0; guard < 4; guard++) {
+      const title = surface.match(honorifics);
+      if (title) { honorific ??= title; surface = surface.slice(title[0].length); continue; }
+      const lead = /^(?:the|of|for|and)\s+/.exec(surface);
+      if (lead && honorific) { surface = surface.slice(lead[0].length); if (lead[0].trim() !== 'the') officeOf = true; continue; }
+      break;
+    }
     if (!surface || surface.length < 2) continue;
     // The mention covers what the text says ("Sen. Jane Roe", "Nvidia's"); the record is the name.
     const mention = { surface: text.slice(span.start, span.end), start: span.start, end: span.end, sentence: sentenceAt(sentences, span.start)?.text ?? '' };
     const single = !surface.includes(' ');
-    const titled = !!honorific || !!span.titled;
+    const titled = (!!honorific && !officeOf) || !!span.titled;
+    if (officeOf && single) continue;
     // "De Niro" after "Robert De Niro": the name without its given name.
     const multiSurname = !single && surface.split(' ').length <= 3 && !titled ? people.find((candidate) => candidate.name.endsWith(` ${surface}`) && candidate.name.split(' ').length > surface.split(' ').length) : undefined;
     if (multiSurname) { add(multiSurname.name, 'person', 'detected', mention); continue; }

@@ -16,26 +16,28 @@ export interface ExtractedQuote {
 
 const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back|saying|adding|telling|writing|noting|warning|insisting|explaining|stating`;
 const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
-const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|according to)\b`);
+const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){1,2})?${name}`;
 const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour)\s+)?(?:senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
+// "the Director noted", "the Premier said": an office held by someone the article named before.
+const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:Director|Director-General|President|Vice President|Minister|Prime Minister|Governor|Premier|Chairman|Chairwoman|Chair|Secretary|Commissioner|Mayor|Senator|Chief Executive|CEO|Judge|Justice)`;
 
 const afterPatterns: RegExp[] = [
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
   new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
   // "…," Jane Doe said. / "…," she said.
-  new RegExp(String.raw`^\s*,?\s*(?<speaker>${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u'),
+  new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u'),
   // "…" according to Jane Doe
   new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u'),
 ];
 const beforePatterns: RegExp[] = [
   // Jane Doe, head of policy at X, said: "…"
-  new RegExp(String.raw`(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
+  new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
   new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u'),
   // A quoted fragment inside reported speech: The ministry said the move was "…"
-  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?[^"“”.!?]{1,100}$`, 'u'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?[^"“”.!?]{1,100}$`, 'u'),
 ];
 
 const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking)$/;
@@ -87,7 +89,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   const resolve = (speaker: string | null, offset: number): string | null => {
     if (!speaker) return null;
     // "the Conservative MP said", "the company said": the person or body named before.
-    if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|minister|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
+    if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     if (/^the\s+(?:company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.test(speaker)) return lastOrganizationBefore(offset) ?? speaker;
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
@@ -176,10 +178,26 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
         const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(windowStart, verbAt));
         resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
-        if (!resolved && /^according to/.test(verb[0])) resolved = namedIn(verbAt, start);
+        if (!resolved && /^[Aa]ccording to/.test(verb[0])) resolved = namedIn(verbAt, start);
       }
-      // "…,” the DOJ release states. / "…" Levy said.
-      if (!resolved && speechVerb.test(after.slice(0, 60))) resolved = namedIn(end, end + Math.min(after.length, 80));
+      // "…,” the DOJ release states. / "…," Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, said.
+      const afterVerb = speechVerb.exec(after);
+      if (!resolved && afterVerb) resolved = namedIn(end, end + afterVerb.index) ?? (afterVerb.index < 40 ? namedIn(end + afterVerb.index, end + Math.min(after.length, afterVerb.index + 80)) : null);
+      // "Al-Kahlout doesn't hide it, but he resents it: “…”": a quote after a colon belongs to the sentence's subject.
+      if (!resolved && /:\s*$/.test(lead)) {
+        const pronounInLead = /\b(he|she)\b/i.exec(lead);
+        resolved = namedIn(sentenceStart, start) ?? (pronounInLead ? lastPersonBefore(start, pronounInLead[1]) : null);
+      }
+      // A paragraph that is all quote, after one that ends "… said in a statement:".
+      if (!resolved && start - 1 <= lineStart + 1) {
+        const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
+        const previousParagraph = text.slice(previousBreak < 0 ? 0 : previousBreak + 2, Math.max(0, lineStart - 2));
+        if (/(?::|\b(?:said|says|stated|added|wrote)(?:\s+(?:in|on)\s+[^.]{1,40})?[.:])\s*$/.test(previousParagraph) && !/[”"]\s*$/.test(previousParagraph)) {
+          const paragraphStart = previousBreak < 0 ? 0 : previousBreak + 2;
+          const lastSentence = lastSentenceBoundary(text, paragraphStart, paragraphStart + previousParagraph.length);
+          resolved = namedIn(lastSentence, paragraphStart + previousParagraph.length);
+        }
+      }
       // The sentence before introduces the speaker: "Mr. Ruano said signal timing remains his issue. “For me…"
       if (!resolved && sentenceStart > leadStart) {
         const introduction = text.slice(lastSentenceBoundary(text, leadStart, sentenceStart - 1), sentenceStart);

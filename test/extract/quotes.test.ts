@@ -109,3 +109,21 @@ describe('extractQuotes: attributions as news copy writes them', () => {
     expect(quotes[quotes.length - 1].speaker).toBe(speaker);
   });
 });
+
+describe('extractQuotes: speakers introduced at a distance', () => {
+  it('an office named before ("the Director noted") is the person who holds it', () => {
+    const text = 'Pan American Health Organization Director Carissa F. Etienne spoke on Wednesday. Cases rose, and the Director noted that “time and time again, the waves arrive here weeks later.”';
+    expect(quotesIn(text)[0].speaker).toBe('Carissa F. Etienne');
+  });
+
+  it('a quote after a colon belongs to the sentence that opens it, and a paragraph of quote to the statement before it', () => {
+    expect(quotesIn('Omar Haddad does not hide that he resents it: “We consider this one of the hardest decisions we make.”')[0].speaker).toBe('Omar Haddad');
+    const text = 'Governor Jane Rankin said in a statement:\n\n“I realise this will be shocking news for people in the territory, and I call for calm.”';
+    expect(quotesIn(text)[0].speaker).toBe('Jane Rankin');
+  });
+
+  it('an attribution with a long title after the quote', () => {
+    const text = '“We are looking to bring ministers of trade here from across the region,” Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, said.';
+    expect(quotesIn(text)[0].speaker).toBe('Aubyn Hill');
+  });
+});
