@@ -92,9 +92,12 @@ const log: string[] = [];
 const contentWords = (text: string | null | undefined) => new Set((text ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 2 && !['the', 'and', 'for', 'of'].includes(word)).map((word) => word.replace(/(?<=\w{3})s$/, '')));
 const sharesWord = (a: string | null | undefined, b: string | null | undefined) => { const left = contentWords(a); for (const word of contentWords(b)) if (left.has(word)) return true; return false; };
 
-function speakerMatches(predicted: string | null, gold: GoldQuote): boolean {
+function speakerMatches(predicted: string | null, gold: GoldQuote, entities: GoldEntity[] = []): boolean {
   if (!predicted || !gold.speaker) return false;
-  const forms = [gold.speaker, ...(gold.aliases ?? [])].map(nameKey);
+  // Any name the gold set gives the same real thing ("IMF", "International Monetary Fund").
+  const speakerForms = [gold.speaker, ...(gold.aliases ?? [])];
+  const record = entities.find((entity) => [entity.name, ...(entity.aliases ?? [])].some((form) => speakerForms.some((speaker) => nameKey(speaker) === nameKey(form))));
+  const forms = [...speakerForms, ...(record ? [record.name, ...(record.aliases ?? [])] : [])].map(nameKey);
   const key = nameKey(predicted).replace(/^(the|a|an)\s+/, '');
   if (forms.includes(key)) return true;
   // "Phoenix" for "Joaquin Phoenix" (or the other way round), not "Jane Phoenix"
@@ -240,7 +243,7 @@ for (const { name, title, text, gold } of articles) {
     (prediction, item) => {
       if (item.speaker) {
         extra.speakerGold++;
-        if (speakerMatches(prediction.speaker, item)) extra.speakerRight++;
+        if (speakerMatches(prediction.speaker, item, gold.entities)) extra.speakerRight++;
         else if (verbose) log.push(`  ${name} quote speaker: “${prediction.text.slice(0, 50)}…” said ${prediction.speaker}, gold ${item.speaker}`);
       }
     },

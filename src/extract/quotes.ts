@@ -52,7 +52,7 @@ function cleanSpeaker(raw: string | undefined): string | null {
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
   // A sentence's full stop is not part of the name ("said a spokesperson for Nvidia."), an initial's or "Inc." is.
   speaker = speaker.replace(/(?<!\b(?:[A-Z]|Inc|Corp|Co|Ltd|Jr|Sr|St))\.$/, '');
-  if (notNames.test(speaker) || /-(?:based|born|area|led)$|\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker)) return null;
+  if (notNames.test(speaker) || /-(?:based|born|area|led)$/.test(speaker) || (/\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker) && !/^(?:the|a|an)\s/.test(speaker))) return null;
   return speaker;
 }
 
@@ -182,7 +182,20 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       }
       // "…,” the DOJ release states. / "…," Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, said.
       const afterVerb = speechVerb.exec(after);
-      if (!resolved && afterVerb) resolved = namedIn(end, end + afterVerb.index) ?? (afterVerb.index < 40 ? namedIn(end + afterVerb.index, end + Math.min(after.length, afterVerb.index + 80)) : null);
+      if (!resolved && afterVerb) {
+        const verbAt = end + afterVerb.index;
+        const verbEnd = verbAt + afterVerb[0].length;
+        // "…" in the first quarter of 2020, he added: the pronoun right before the verb.
+        const pronounAfter = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(after.slice(0, afterVerb.index));
+        resolved = pronounAfter ? lastPersonBefore(start, pronounAfter[1]) : namedIn(end, verbAt);
+        // "…," said X: only a name right after the verb.
+        if (!resolved) {
+          // ("according to a statement from X" may put a few words before the name.)
+          const reach = /ccording to/.test(afterVerb[0]) ? 60 : 3;
+          const next = mentions.find((mention) => mention.start >= verbEnd && mention.start <= verbEnd + reach);
+          resolved = next?.name ?? null;
+        }
+      }
       // "Al-Kahlout doesn't hide it, but he resents it: “…”": a quote after a colon belongs to the sentence's subject.
       if (!resolved && /:\s*$/.test(lead)) {
         const pronounInLead = /\b(he|she)\b/i.exec(lead);
