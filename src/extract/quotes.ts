@@ -18,15 +18,20 @@ const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues
 const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
-const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){1,2})?${name}`;
+// "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
+const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
+// "said researchers", "officials said": people the article does not name, speaking for a body it does.
+const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
 const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour)\s+)?(?:senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 // "the Director noted", "the Premier said": an office held by someone the article named before.
 const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:Director|Director-General|President|Vice President|Minister|Prime Minister|Governor|Premier|Chairman|Chairwoman|Chair|Secretary|Commissioner|Mayor|Senator|Chief Executive|CEO|Judge|Justice)`;
 
 const afterPatterns: RegExp[] = [
+  // "…," Augusto Reyes, Director of the Caribbean Air and Marine Branch. (no verb: a caption-style credit)
+  new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>[^.“”"]{3,120})\.(?:\s|$)`, 'u'),
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
-  new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
+  new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${pluralGroup}\b|${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
   // "…," Jane Doe said. / "…," she said.
   new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u'),
   // "…" according to Jane Doe
@@ -91,6 +96,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // "the Conservative MP said", "the company said": the person or body named before.
     if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     if (/^the\s+(?:company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.test(speaker)) return lastOrganizationBefore(offset) ?? speaker;
+    if (new RegExp(`^${pluralGroup}$`, 'i').test(speaker)) return lastOrganizationBefore(offset);
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
@@ -178,6 +184,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
         const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(windowStart, verbAt));
         resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
+        // "The court also found …, noting that “…”": a body the article named before.
+        if (!resolved && /^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:company|firm|court|agency|department|ministry|lab|union|government|commission|committee|board|bank|university|trust)\b/.test(text.slice(windowStart, verbAt))) resolved = lastOrganizationBefore(windowStart);
         if (!resolved && /^[Aa]ccording to/.test(verb[0])) resolved = namedIn(verbAt, start);
       }
       // "…,” the DOJ release states. / "…," Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, said.

@@ -127,3 +127,16 @@ describe('extractQuotes: speakers introduced at a distance', () => {
     expect(quotesIn(text)[0].speaker).toBe('Aubyn Hill');
   });
 });
+
+describe('extractQuotes: more attribution shapes', () => {
+  it('a described speaker, researchers speaking for their firm, and a credit without a verb', () => {
+    expect(quotesIn('“A device like ours could help clinicians a great deal,” said lead author Josh Leipheimer, a doctoral student.')[0].speaker).toBe('Josh Leipheimer');
+    expect(quotesIn('Security firm ESET found the app first. “It is true that removing the app stops the decryption,” said researchers.')[0].speaker).toBe('ESET');
+    expect(quotesIn('“Our agents continue to interdict unlawful cargo at the border,” Augusto Reyes, Director of the Air and Marine Branch.')[0].speaker).toBe('Augusto Reyes');
+  });
+
+  it('a body named before speaks through "the court … noting that"', () => {
+    const text = 'The California Court of Appeal ruled on Thursday. The court also found the statute did not help, noting that “it does not apply here because the claims depend on its own activities.”';
+    expect(quotesIn(text)[0].speaker).toBe('California Court of Appeal');
+  });
+});
