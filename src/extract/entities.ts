@@ -551,13 +551,24 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   }
   // "CBC", "California ISO": an acronym made of a longer name's initials, alone or after its first words.
   const initialsOf = (words: string[]) => words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+  // "COI" for "Commission of Inquiry": the connectors' initials count too.
+  const allInitialsOf = (words: string[]) => words.filter((word) => word !== '&').map((word) => word[0].toUpperCase()).join('');
+  const withoutPlace = (words: string[]) => {
+    for (let k = Math.min(3, words.length - 1); k >= 1; k--) if (knownPlaces.has(words.slice(0, k).join(' '))) return words.slice(k);
+    return null;
+  };
   for (const entity of [...byName.values()]) {
     if (entity.origin === 'registry' || byName.get(entity.name) !== entity) continue;
     const acronym = /^(?:(.+) )?([A-Z]{2,6})$/.exec(entity.name);
     if (!acronym) continue;
     const prefix = acronym[1] ? `${acronym[1]} ` : '';
-    const longer = [...byName.values()].find((other) => other !== entity && (other.type === 'organization' || other.type === 'other') && other.name.startsWith(prefix) && other.name.split(' ').length > acronym[2].length - 1 + (prefix ? prefix.split(' ').length - 1 : 0)
-      && (initialsOf(other.name.slice(prefix.length).split(' ')) === acronym[2] || (!prefix && initialsOf(other.name.split(' ').slice(1)) === acronym[2] && knownPlaces.has(other.name.split(' ')[0]))));
+    const longer = [...byName.values()].find((other) => {
+      if (other === entity || !['organization', 'other', 'place'].includes(other.type) || !other.name.startsWith(prefix)) return false;
+      const words = other.name.slice(prefix.length).split(' ');
+      if (words.length < 2) return false;
+      const rest = prefix ? null : withoutPlace(words);
+      return initialsOf(words) === acronym[2] || allInitialsOf(words) === acronym[2] || (!!rest && rest.length >= 2 && initialsOf(rest) === acronym[2]);
+    });
     if (longer) mergeInto(longer, entity, byName);
   }
   // "Progressive Caucus" after "Congressional Progressive Caucus": a shorter form of a firm's or
@@ -565,10 +576,28 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   const bodies = [...byName.values()].filter((entity) => entity.type === 'organization');
   for (const entity of [...byName.values()]) {
     if (entity.origin === 'registry' || (entity.type !== 'organization' && entity.type !== 'other' && !(entity.type === 'place' && !knownPlaces.has(entity.name))) || !entity.name.includes(' ')) continue;
-    const longer = bodies.find((body) => body !== entity && (body.name.endsWith(` ${entity.name}`) || body.name.startsWith(`${entity.name} `)));
+    const longer = bodies.find((body) => body !== entity && (body.name.endsWith(` ${entity.name}`) || body.name.startsWith(`${entity.name} `) || (entity.type === 'organization' && body.name.includes(` ${entity.name} `))));
     if (longer && byName.get(entity.name) === entity) mergeInto(longer, entity, byName);
   }
+  // "Determined.ai" and "Determined AI": one name written two ways.
+  const squeezed = new Map<string, FoundEntity>();
+  for (const entity of [...byName.values()]) {
+    const key = entity.name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const same = squeezed.get(key);
+    if (same && same !== entity && byName.get(same.name) === same) {
+      const [keep, drop] = same.origin === 'registry' || same.name.length >= entity.name.length ? [same, entity] : [entity, same];
+      mergeInto(keep, drop, byName);
+      squeezed.set(key, keep);
+    } else squeezed.set(key, entity);
+  }
   const persons = [...byName.values()].filter((entity) => entity.type === 'person');
+  // "Michael Bloomberg" and "Michael R. Bloomberg": the same first and last name.
+  const bare = (name: string) => name.split(' ').filter((token) => !/^[A-Z]\.$/.test(token)).join(' ');
+  for (const entity of persons) {
+    if (byName.get(entity.name) !== entity) continue;
+    const fuller = persons.find((other) => other !== entity && byName.get(other.name) === other && other.name.length > entity.name.length && bare(other.name) === bare(entity.name));
+    if (fuller) mergeInto(fuller, entity, byName);
+  }
   for (const entity of persons) {
     if (entity.origin === 'registry' || !entity.name.includes(' ') || byName.get(entity.name) !== entity) continue;
     const longer = persons.find((other) => other !== entity && byName.get(other.name) === other && other.name.startsWith(`${entity.name} `));

@@ -222,3 +222,14 @@ describe('extractEntities: datelines and outlets', () => {
     expect(named(entities, 'Silicon Harbor')?.type).toBe('organization');
   });
 });
+
+describe('extractEntities: one record per thing, however it is written', () => {
+  it('merges a middle initial, a dotted brand, an acronym with connectors and one after a place name', () => {
+    const text = 'Michael R. Bloomberg spoke first. Later Michael Bloomberg said more. Determined AI was bought; Determined.ai staff stayed. The Commission of Inquiry reported, and the COI named names. The United States Drug Enforcement Agency said the DEA would act.';
+    const entities = entitiesIn(text);
+    expect(named(entities, 'Michael R. Bloomberg')!.aliases).toContain('Michael Bloomberg');
+    expect(names(entities).filter((name) => /Determined/.test(name))).toHaveLength(1);
+    expect(named(entities, 'Commission of Inquiry')!.aliases).toContain('COI');
+    expect(named(entities, 'United States Drug Enforcement Agency')!.aliases).toContain('DEA');
+  });
+});
