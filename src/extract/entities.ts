@@ -56,7 +56,7 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb|Rt)\.|(?:The\s+)?(?:Right\s+)?Honou?rable|Prince|Princess|King|Queen|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Emir|Crown Prince|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const placeOpensBody = new RegExp(`^ (?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
 // Capitalised words that name no one in particular here.
 const commonNouns = new Set(['Internet', 'Web', 'Earth', 'Moon', 'Sun', 'God', 'Bible', 'Net', 'Cloud', 'Metaverse']);
@@ -285,7 +285,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         const word = words[first].word.replace(/[.,]$/, '');
         const previous = words[first - 1]?.word;
         const opening = first === i && (atSentenceStart || (previous !== undefined && /^[“"‘(\[—–:;]+$/.test(previous)));
-        if (alwaysTrimmed.has(word) || connectors.has(word)) { first++; continue; }
+        if (alwaysTrimmed.has(word) || connectors.has(word) || (first < j && genericAcronyms.has(word))) { first++; continue; }
         const keepsNew = word === 'New' && first < j && isCapitalised(words[first + 1].word);
         if (opening && !keepsNew && first < j && (/^[A-Z][a-z]{3,}ing$/.test(word) || /^(?:Added|Asked|Noted|Citing|Told|Said|Says|Meanwhile|Earlier|Later|Separately|Elsewhere|Overall|Today|Tonight)$/.test(word))) { first++; continue; }
         if (opening && !keepsNew && (sentenceStarters.has(word) || (first < j && !/^\p{Lu}+$/u.test(word) && lowercaseWords.has(word.toLowerCase()) && !knownPlaces.has(word) && !givenNames.has(word)))) { first++; continue; }
@@ -385,7 +385,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
 
   // 1. Abbreviations introduced in the text: "Bureau of Industry and Security (BIS)".
   const introduced = new Map<string, string>();
-  for (const match of text.matchAll(/((?:[A-Z][\w'’&-]*\s+)(?:(?:of|for|and|the|on|&)\s+|[A-Z][\w'’&-]*\s+)*[A-Z][\w'’&-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)/g)) {
+  for (const match of text.matchAll(/((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on|&)\s+|[A-Z][\w'’&-]*\s+)*)?[A-Z][\w'’&-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)/g)) {
     const long = match[1].replace(/^(The|A|An|In|On|At|By|From|With)\s+/, '');
     const initials = long.split(/\s+/).filter((word) => /^[A-Z]/.test(word)).map((word) => word[0]).join('');
     const short = match[2];
@@ -503,7 +503,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // A single name the prose marks as a proper noun: "the Louvre", "in Dedham", "Watertown, Mass.".
     if (type === 'other' && single && !span.atStart && !adjectivalName.test(surface) && !lowercaseWords.has(surface.toLowerCase())) {
       if (/^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|(?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.test(after) && knownPlaces.has((/^,\s+((?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.exec(after) ?? [])[1] ?? '') || /^,\s+(?:Calif|Mass|Va|Nev|Fla|Ga|Tex|Ill|Mich|Wis|Minn|Penn|Pa|Md|Conn|Ore|Wash|Ariz|Colo|Ky|Tenn|La|Ala|Miss|Mo|Okla|Kan|Neb|Ia|Ind|Ohio|N\.[YJCDMH]|S\.[CD]|W\.Va)\.?/.test(after)) type = 'place';
-      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d|of\b)/.test(after)) type = 'place';
+      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d|of\b)/.test(after) && !/(?:ogy|ics|ism|ance|ence|ment|tion|sion|ity|ness|ship)$/.test(surface)) type = 'place';
       else if (/\b[Tt]he\s+$/.test(before) && alone.has(surface) && /^(?:['’]s\b|[,.;:)]|\s+(?:said|says|has|had|is|was|will|would|and|in|on|at|to|for)\b)/.test(after) && !/^[A-Z]{1,4}$/.test(surface)) type = 'organization';
     }
     if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '', titled: false, surnameReused: false });
@@ -526,6 +526,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // Homoglyph spam: Latin and Cyrillic or Greek letters mixed in one name.
     if (/\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name)) continue;
     if (single && commonNouns.has(surface)) continue;
+    // Titles of works and slogans stand in quotation marks (“Once Upon a Time…”, “Don’t Buy Books by Crooks”).
+    if (type === 'other' && insideShortQuote(text, span.start, span.end)) continue;
     if (alwaysTrimmed.has(tokens[tokens.length - 1]) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(name)) continue;
     if (/^(Chief|Senior|Deputy|Head|Vice|Executive|Managing|General|Assistant)\b/.test(name) && type !== 'organization') continue; // a job title, not a name
     const entity = add(name, type, 'detected', mention);
@@ -547,6 +549,25 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
       mergeInto(target, shortRecord, byName);
     } else if (target && !target.aliases.includes(short)) {
       target.aliases.push(short);
+    }
+  }
+  // "University of California, Berkeley": a campus after a comma is part of the university's name.
+  for (const entity of [...byName.values()]) {
+    if (entity.type !== 'organization' || !/^(?:University|College|Institute)\b/.test(entity.name)) continue;
+    for (const mention of entity.mentions) {
+      const campus = /^,\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)/u.exec(text.slice(mention.end, mention.end + 40));
+      const place = campus && byName.get(campus[1]);
+      if (!campus || !place || place.type !== 'place' || !knownPlaces.has(campus[1])) continue;
+      const fullName = `${entity.name}, ${campus[1]}`;
+      place.mentions = place.mentions.filter((other) => other.start !== mention.end + campus[0].length - campus[1].length);
+      if (place.mentions.length === 0) byName.delete(place.name);
+      byName.delete(entity.name);
+      const renamed = byName.get(fullName);
+      if (renamed) { renamed.mentions.push(...entity.mentions); break; }
+      entity.aliases.push(entity.name);
+      entity.name = fullName;
+      byName.set(fullName, entity);
+      break;
     }
   }
   // "CBC", "California ISO": an acronym made of a longer name's initials, alone or after its first words.
@@ -608,6 +629,16 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     entity.id = entityKey(entity.type, entity.name);
   }
   return [...byName.values()];
+}
+
+/** Whether text[start, end) sits inside a quotation of at most twelve words. */
+function insideShortQuote(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', start), text.lastIndexOf('"', start - 1), text.lastIndexOf('‘', start));
+  if (open < 0 || start - open > 120) return false;
+  const close = text.slice(end, end + 120).search(/[”"’](?![\p{L}])/u);
+  if (close < 0) return false;
+  const inner = text.slice(open + 1, end + close);
+  return !/[”"\n]/.test(text.slice(open + 1, start)) && inner.split(/\s+/).length <= 12;
 }
 
 function mergeInto(target: FoundEntity, other: FoundEntity, byName: Map<string, FoundEntity>): void {

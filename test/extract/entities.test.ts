@@ -233,3 +233,14 @@ describe('extractEntities: one record per thing, however it is written', () => {
     expect(named(entities, 'United States Drug Enforcement Agency')!.aliases).toContain('DEA');
   });
 });
+
+describe('extractEntities: more real-copy shapes', () => {
+  it('keeps a campus with its university, reads airport codes as aliases, and skips quoted slogans', () => {
+    const text = 'Researchers at the University of California, Berkeley agreed. Flights leave Boise (BOI) daily. Protesters chanted “Don’t Buy Books by Crooks” outside.';
+    const entities = entitiesIn(text);
+    expect(names(entities)).toContain('University of California, Berkeley');
+    expect(names(entities)).not.toContain('Berkeley');
+    expect(named(entities, 'Boise')!.aliases).toContain('BOI');
+    expect(names(entities).join('|')).not.toMatch(/Buy Books/);
+  });
+});
