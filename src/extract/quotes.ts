@@ -239,6 +239,16 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         role = previous.speakerRole;
       }
     }
+    // Without a speaker, a speech verb around it or the shape of a spoken sentence, quoted words are
+    // a title, a term or a slogan ("the so-called “Enhanced Safe Browsing protection”"), not a quote.
+    if (!resolved && !speaker) {
+      const sentenceStart = lastSentenceBoundary(text, lineStart, start);
+      const context = `${text.slice(sentenceStart, start)} ${after.slice(0, 80)}`;
+      const spokenShape = /^[\p{Lu}“"‘]/u.test(inner) && /[.!?,…]["”’]?$/.test(inner) && words >= 6;
+      const innerWords = inner.split(/\s+/);
+      const titleCase = innerWords.filter((word) => /^\p{Lu}/u.test(word)).length >= innerWords.length * 0.6;
+      if (!speechVerb.test(context) && !spokenShape && (words < 8 || titleCase) && !/\b(?:told|asked|called it|wrote|read|reads)\b/i.test(context)) continue;
+    }
     // Offsets point at the quoted words themselves, so text.slice(start, end) is the quote.
     const quoteText = inner.replace(/[,]$/, '');
     const quoteStart = start + 1 + (raw.length - raw.trimStart().length);

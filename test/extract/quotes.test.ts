@@ -140,3 +140,15 @@ describe('extractQuotes: more attribution shapes', () => {
     expect(quotesIn(text)[0].speaker).toBe('California Court of Appeal');
   });
 });
+
+describe('extractQuotes: terms and titles are not quotes', () => {
+  it('skips a quoted product name, a defined term and a title without anyone speaking', () => {
+    expect(quotesIn('Chrome users can now turn on “Enhanced Safe Browsing protection” in their settings.')).toEqual([]);
+    expect(quotesIn('The resort is part of what the group calls its “Unbound Collection of Independent Hotels” brand.')).toEqual([]);
+  });
+
+  it('keeps a long quoted sentence even when no one is named', () => {
+    const quotes = quotesIn('Protesters held signs. “We have waited for far too long and we will not wait any longer for this.”');
+    expect(quotes).toHaveLength(1);
+  });
+});
