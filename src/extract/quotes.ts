@@ -29,7 +29,7 @@ const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:Director|Director-General|Pres
 
 const afterPatterns: RegExp[] = [
   // "…," Augusto Reyes, Director of the Caribbean Air and Marine Branch. (no verb: a caption-style credit)
-  new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>[^.“”"]{3,120})\.(?:\s|$)`, 'u'),
+  new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:said|says|told|tells|that|will|would|has|have|had|is|was|are|were)\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u'),
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
   new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${pluralGroup}\b|${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
   // "…," Jane Doe said. / "…," she said.
@@ -42,10 +42,12 @@ const beforePatterns: RegExp[] = [
   new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
   new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u'),
   // A quoted fragment inside reported speech: The ministry said the move was "…"
-  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?[^"“”.!?]{1,100}$`, 'u'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u'),
 ];
 
 const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking)$/;
+// A time or place phrase caught where a name should be ("On Monday, Winfrey told CBS …").
+const notNameStart = /^(?:On|In|At|For|By|From|With|After|Before|During|Since|Until|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 function cleanSpeaker(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -57,7 +59,7 @@ function cleanSpeaker(raw: string | undefined): string | null {
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
   // A sentence's full stop is not part of the name ("said a spokesperson for Nvidia."), an initial's or "Inc." is.
   speaker = speaker.replace(/(?<!\b(?:[A-Z]|Inc|Corp|Co|Ltd|Jr|Sr|St))\.$/, '');
-  if (notNames.test(speaker) || /-(?:based|born|area|led)$/.test(speaker) || (/\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker) && !/^(?:the|a|an)\s/.test(speaker))) return null;
+  if (notNames.test(speaker) || notNameStart.test(speaker) || /-(?:based|born|area|led)$/.test(speaker) || (/\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker) && !/^(?:the|a|an)\s/.test(speaker))) return null;
   return speaker;
 }
 
@@ -182,7 +184,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const verbAt = sentenceStart + verb.index!;
         // "After Peggy Bell asked …, Mr. Cueto responded that “…”": the clause of the last speech verb.
         const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
-        const pronounBefore = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(text.slice(windowStart, verbAt));
+        // The clause's pronoun subject: the last "he" or "she" before the verb ("…, he declined, saying").
+        const pronounBefore = /\b(he|she)\b(?![\s\S]*\b(?:he|she)\b)/i.exec(text.slice(windowStart, verbAt));
         resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
         // "The court also found …, noting that “…”": a body the article named before.
         if (!resolved && /^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:company|firm|court|agency|department|ministry|lab|union|government|commission|committee|board|bank|university|trust)\b/.test(text.slice(windowStart, verbAt))) resolved = lastOrganizationBefore(windowStart);

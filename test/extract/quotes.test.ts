@@ -152,3 +152,10 @@ describe('extractQuotes: terms and titles are not quotes', () => {
     expect(quotes).toHaveLength(1);
   });
 });
+
+describe('extractQuotes: time phrases and pronoun subjects', () => {
+  it('does not take "On Monday" for a speaker, and a pronoun subject resolves by gender', () => {
+    const text = 'Oprah Winfrey interviewed Prince Harry. When Winfrey asked if he could share the questions, he declined, saying "I am not comfortable with sharing that." On Monday, Winfrey told CBS more.';
+    expect(quotesIn(text)[0].speaker).toBe('Harry');
+  });
+});
