@@ -22,6 +22,7 @@ const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
 const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
+const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
 const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour)\s+)?(?:senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 // "the Director noted", "the Premier said": an office held by someone the article named before.
@@ -98,7 +99,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // "the Conservative MP said", "the company said": the person or body named before.
     if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     if (/^the\s+(?:company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.test(speaker)) return lastOrganizationBefore(offset) ?? speaker;
-    if (new RegExp(`^${pluralGroup}$`, 'i').test(speaker)) return lastOrganizationBefore(offset);
+    if (pluralGroupAlone.test(speaker)) return lastOrganizationBefore(offset);
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
     const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
