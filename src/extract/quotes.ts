@@ -75,21 +75,26 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   const gender = new Map(people.map((person) => [person.name, genderOf(person)]));
   const spoken = new Map<string, number>();
   /**
-   * The person a pronoun stands for: among the people named in the last few paragraphs whose given
-   * name does not contradict it, the one quoted most so far (an interview's subject), else the
-   * last one named.
+   * The person a pronoun stands for: the last one named earlier in the same paragraph whose given
+   * name does not contradict it; failing that, among the people named in the last few paragraphs,
+   * the one quoted most so far (an interview's subject), else the last one named.
    */
   const lastPersonBefore = (offset: number, pronounWord?: string) => {
     const wanted = pronounWord?.toLowerCase() === 'she' ? 'f' : pronounWord?.toLowerCase() === 'he' ? 'm' : null;
     const fits = (name: string) => !wanted || gender.get(name) === wanted || gender.get(name) === null;
     let found: string | null = null;
+    let inParagraph: string | null = null;
+    const paragraphStart = text.lastIndexOf('\n\n', offset) + 2;
     const recent = new Set<string>();
     for (const mention of mentions) {
       if (mention.start >= offset) break;
       if (mention.type !== 'person' || !fits(mention.name)) continue;
       found = mention.name;
+      if (mention.start >= paragraphStart) inParagraph = mention.name;
       if (mention.start >= offset - 600) recent.add(mention.name);
     }
+    // Someone named earlier in the same paragraph is who the pronoun means.
+    if (inParagraph) return inParagraph;
     let best: string | null = null;
     for (const name of recent) if ((spoken.get(name) ?? 0) > (best ? spoken.get(best) ?? 0 : 0)) best = name;
     return best ?? found;

@@ -159,3 +159,11 @@ describe('extractQuotes: time phrases and pronoun subjects', () => {
     expect(quotesIn(text)[0].speaker).toBe('Harry');
   });
 });
+
+describe('extractQuotes: pronouns within a paragraph', () => {
+  it('a pronoun means the person named earlier in its own paragraph, even when another is quoted more', () => {
+    const text = '“Training one model burns a lot of power,” said Sasha Luccioni. “It adds up quickly across a field,” Luccioni said.\n\nSparks says the firm works with a drug maker. “As an industry, it is worth thinking about how we want to combat this,” he adds.';
+    const quotes = quotesIn(text.replace('Sparks says', 'Evan Sparks says'));
+    expect(quotes[quotes.length - 1].speaker).toBe('Evan Sparks');
+  });
+});
