@@ -75,7 +75,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   const gender = new Map(people.map((person) => [person.name, genderOf(person)]));
   const spoken = new Map<string, number>();
   /**
-   * The person a pronoun stands for: the last one named earlier in the same paragraph whose given
+   * The person a pronoun stands for: the first one named earlier in the same paragraph whose given
    * name does not contradict it; failing that, among the people named in the last few paragraphs,
    * the one quoted most so far (an interview's subject), else the last one named.
    */
@@ -90,10 +90,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       if (mention.start >= offset) break;
       if (mention.type !== 'person' || !fits(mention.name)) continue;
       found = mention.name;
-      if (mention.start >= paragraphStart) inParagraph = mention.name;
+      if (mention.start >= paragraphStart) inParagraph ??= mention.name;
       if (mention.start >= offset - 600) recent.add(mention.name);
     }
-    // Someone named earlier in the same paragraph is who the pronoun means.
+    // The first person named earlier in the same paragraph (its subject, as a rule) is who the pronoun means.
     if (inParagraph) return inParagraph;
     let best: string | null = null;
     for (const name of recent) if ((spoken.get(name) ?? 0) > (best ? spoken.get(best) ?? 0 : 0)) best = name;
