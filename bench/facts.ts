@@ -92,8 +92,10 @@ const log: string[] = [];
 const contentWords = (text: string | null | undefined) => new Set((text ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 2 && !['the', 'and', 'for', 'of'].includes(word)).map((word) => word.replace(/(?<=\w{3})s$/, '')));
 const sharesWord = (a: string | null | undefined, b: string | null | undefined) => { const left = contentWords(a); for (const word of contentWords(b)) if (left.has(word)) return true; return false; };
 
-function speakerMatches(predicted: string | null, gold: GoldQuote, entities: GoldEntity[] = []): boolean {
+function speakerMatches(predicted: string | null, gold: GoldQuote, entities: GoldEntity[] = [], predictedAliases: string[] = []): boolean {
   if (!predicted || !gold.speaker) return false;
+  // The extractor's own record of the speaker may know the gold name as an alias ("IMF").
+  if (predictedAliases.some((alias) => [gold.speaker!, ...(gold.aliases ?? [])].some((form) => nameKey(form) === nameKey(alias)))) return true;
   // Any name the gold set gives the same real thing ("IMF", "International Monetary Fund").
   const speakerForms = [gold.speaker, ...(gold.aliases ?? [])];
   const record = entities.find((entity) => [entity.name, ...(entity.aliases ?? [])].some((form) => speakerForms.some((speaker) => nameKey(speaker) === nameKey(form))));
@@ -243,7 +245,8 @@ for (const { name, title, text, gold } of articles) {
     (prediction, item) => {
       if (item.speaker) {
         extra.speakerGold++;
-        if (speakerMatches(prediction.speaker, item, gold.entities)) extra.speakerRight++;
+        const record = facts.entities.find((entity) => entity.name === prediction.speaker);
+        if (speakerMatches(prediction.speaker, item, gold.entities, record?.aliases ?? [])) extra.speakerRight++;
         else if (verbose) log.push(`  ${name} quote speaker: “${prediction.text.slice(0, 50)}…” said ${prediction.speaker}, gold ${item.speaker}`);
       }
     },

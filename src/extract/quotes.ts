@@ -58,6 +58,8 @@ function cleanSpeaker(raw: string | undefined): string | null {
   speaker = speaker.replace(/^(?:As|When|If|After|Before|While|But|And|So|Then|Because|Although|Once)\s+(?=\p{Lu})/u, '');
   // "a skeptical Robert Wolfarth": the description goes, the name stays.
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
+  // A name does not run across a sentence's end ("… Winter Outlook. Researchers said").
+  speaker = speaker.replace(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Prof|Gen|Lt|Col|Inc|Corp|Co))\.\s.*$/, '');
   // A sentence's full stop is not part of the name ("said a spokesperson for Nvidia."), an initial's or "Inc." is.
   speaker = speaker.replace(/(?<!\b(?:[A-Z]|Inc|Corp|Co|Ltd|Jr|Sr|St))\.$/, '');
   if (notNames.test(speaker) || notNameStart.test(speaker) || /-(?:based|born|area|led)$/.test(speaker) || (/\b(?:MP|MPs|Democrat|Republican|Conservative|Labour)$/.test(speaker) && !/^(?:the|a|an)\s/.test(speaker))) return null;
