@@ -21,9 +21,38 @@ export function extractFacts(title: string, text: string, publishedAt: string | 
   const quotes = extractQuotes(text, entities);
   return {
     entities,
-    figures: extractFigures(sentences),
+    figures: attributeFigures(extractFigures(sentences), quotes, entities),
     events: extractEvents(sentences, publishedAt),
     quotes,
     viewpoints: topics.flatMap((topic) => labelViewpoints(topic, title, sentences, quotes)),
   };
+}
+
+const claimVerb = /\b(?:said|says|say|estimated|estimates|estimate|reported|reports|disclosed|told|expects?|expected|projected|forecast|predicted|warned|found|finds|according to|According to|puts?|put it at|calculated|counted|announced|claimed|claims)\b/;
+
+/**
+ * Who claims each figure: the speaker of the quote it stands in; else the person or body the
+ * sentence credits ("Nvidia said", "according to the Commerce Department": the first one named
+ * before the verb, or the one right after "according to"); else what the figure extractor read
+ * from the words alone.
+ */
+function attributeFigures(figures: Figure[], quotes: ExtractedQuote[], entities: FoundEntity[]): Figure[] {
+  const mentions = entities
+    .filter((entity) => entity.type === 'person' || entity.type === 'organization')
+    .flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, sentence: mention.sentence })))
+    .sort((a, b) => a.start - b.start);
+  return figures.map((figure) => {
+    const quote = quotes.find((candidate) => candidate.start <= figure.start && candidate.end >= figure.end);
+    if (quote?.speaker) return { ...figure, claimant: quote.speaker };
+    const sentenceStart = figure.start - figure.sentence.indexOf(figure.text);
+    const verb = claimVerb.exec(figure.sentence);
+    if (verb) {
+      const verbAt = sentenceStart + verb.index;
+      const credited = /ccording to/.test(verb[0])
+        ? mentions.find((mention) => mention.start >= verbAt && mention.start <= verbAt + 40)
+        : mentions.find((mention) => mention.start >= sentenceStart && mention.start < verbAt && mention.sentence === figure.sentence);
+      if (credited) return { ...figure, claimant: credited.name };
+    }
+    return figure;
+  });
 }

@@ -137,3 +137,15 @@ describe('extractFigures: what is counted, in harder sentences', () => {
     expect(figuresIn('Deploying a model to hundreds of millions of users is hard, and dozens of firms tried.')).toEqual([]);
   });
 });
+
+describe('extractFacts: who claims a figure', () => {
+  it('credits the speaker of the quote a figure stands in, the body a sentence credits, and the source after "according to"', async () => {
+    const { extractFacts } = await import('../../src/extract/facts.ts');
+    const text = 'Samantha Burgess spoke on Tuesday. “Temperatures were 1.43°C above the average this year,” said Burgess.\n\nThe Commerce Department said 140 entities were added to the list. Exports fell 12%, according to the Census Bureau.';
+    const facts = extractFacts('t', text, '2025-04-15T00:00:00Z', []);
+    const claimant = (surface: string) => facts.figures.find((figure) => figure.text.includes(surface))?.claimant;
+    expect(claimant('1.43')).toBe('Samantha Burgess');
+    expect(claimant('140')).toBe('U.S. Department of Commerce');
+    expect(claimant('12%')).toBe('Census Bureau');
+  });
+});
