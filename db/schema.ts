@@ -121,7 +121,7 @@ export const entities = sqliteTable('entities', {
   aliases: text('aliases').notNull().default('[]'),
   /** registry (curated) or detected. */
   origin: text('origin').notNull().default('detected'),
-});
+}, (t) => [index('entities_name').on(t.name)]);
 
 export const entityMentions = sqliteTable('entity_mentions', {
   id: text('id').primaryKey(),

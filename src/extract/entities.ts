@@ -56,8 +56,8 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb|Rt)\.|(?:The\s+)?(?:Right\s+)?Honou?rable|Prince|Princess|King|Queen|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Emir|Crown Prince|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
-const placeOpensBody = new RegExp(`^ (?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
+const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Agency|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Software|Security|Solutions|Analytics|Robotics|Dynamics|Networks|Communications|Consulting|Advisory|Logistics|Therapeutics|Biosciences|Computing|Compute|Quantum|Insights|Intelligence|Holdings|Partners|Collective|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Commission|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const placeOpensBody = new RegExp(`^ (?!AI\\b)(?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
 // Capitalised words that name no one in particular here.
 const commonNouns = new Set(['Internet', 'Web', 'Earth', 'Moon', 'Sun', 'God', 'Bible', 'Net', 'Cloud', 'Metaverse']);
 const loneOrganizationWord = new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`);
@@ -118,10 +118,11 @@ function typeOfName(name: string, context: TypeContext): EntityType {
   const tokens = name.split(/\s+/);
   const last = tokens[tokens.length - 1];
   if (knownPlaces.has(name)) return 'place';
+  if (/\b(?:School|University|College|Institute|Centre|Center|Department|Faculty|Society|Association|Office|Ministry|Bureau|Library|Journal|Review) (?:of|for)\b/.test(name)) return 'organization';
   if (lawWords.test(name)) return 'law';
   if (organizationWords.test(name)) return 'organization';
   if (placeWords.test(last) && tokens.length > 1) return 'place';
-  if (modelPattern.test(name)) return 'model';
+  if (modelPattern.test(name) && (/\d/.test(name) || /^(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral)\b/.test(name))) return 'model';
   if (productPattern.test(name)) return 'product';
   if (tokens.length === 1 && /^[A-Za-z][\w-]*\.(?:com|org|net|io|ai|co)$/.test(name)) return 'organization';
   if (tokens.length === 1 && /^[A-Z][\w-]*\.js$/.test(name)) return 'product';
@@ -169,7 +170,7 @@ interface Word { word: string; start: number; end: number; breakAfter?: boolean 
 
 const isPossessive = (word: string) => /['’]s?$/.test(word) && !/^[A-Z]['’]s?$/.test(word);
 const isCapitalised = (word: string) => { const code = word.charCodeAt(0); return ((code >= 65 && code <= 90) || code > 127) ? isCapitalisedSlow(word) : /^[ie][A-Z][A-Za-z]+$|^(?:al|el|ad|ash|bin|ibn|abu|ben|bint)-\p{Lu}/u.test(word); };
-const isCapitalisedSlow = (word: string) => !/^[A-Z]-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){1,4}$/.test(word));
+const isCapitalisedSlow = (word: string) => !/^[\p{Lu}\d.]+-\p{Ll}/u.test(word) && ((/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word.replace(/['’]s$/, '').replace(/[.'’]/g, ''))) || /^[A-Z]{2,}[a-z]?$/.test(word.replace(/['’]s$/, '')) || /^(?:[A-Z]\.){1,4}$/.test(word));
 
 /**
  * Splits a run of capitalised words where a title stands inside it or where a person's name
@@ -526,6 +527,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // Homoglyph spam: Latin and Cyrillic or Greek letters mixed in one name.
     if (/\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name)) continue;
     if (single && commonNouns.has(surface)) continue;
+    // "Chinese AI", "US AI", "American AI": a nationality or place with a common acronym is no name.
+    if (!single && !knownPlaces.has(name) && tokens.every((token) => adjectivalName.test(token) || knownPlaces.has(token) || genericAcronyms.has(token) || /^(?:US|U\.S\.|UK|U\.K\.|EU)$/.test(token))) continue;
     // Titles of works and slogans stand in quotation marks (“Once Upon a Time…”, “Don’t Buy Books by Crooks”).
     if (type === 'other' && insideShortQuote(text, span.start, span.end)) continue;
     if (alwaysTrimmed.has(tokens[tokens.length - 1]) || /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(name)) continue;

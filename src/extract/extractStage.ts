@@ -102,8 +102,16 @@ function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], ar
   const facts = extractFacts(title, text, publishedAt, topicConfigs, registry);
 
   for (const entity of facts.entities) {
-    const id = entityKey(entity.type, entity.name);
-    const existing = db.select().from(entities).where(eq(entities.id, id)).get();
+    // One record per name across articles: a name another article typed differently ("Santa Clara"
+    // the place and the county's agency) keeps the record it already has, so its pages, mentions
+    // and corrections stay together; a curated type wins over a guessed one.
+    const ownKey = entityKey(entity.type, entity.name);
+    const sameName = db.select().from(entities).where(eq(entities.name, entity.name)).all();
+    const existing = sameName.find((row) => row.id === ownKey) ?? sameName[0];
+    const id = existing?.id ?? ownKey;
+    if (existing && existing.type !== entity.type && entity.origin === 'registry' && existing.origin !== 'registry') {
+      db.update(entities).set({ type: entity.type }).where(eq(entities.id, id)).run();
+    }
     const aliases = new Set<string>(existing ? (JSON.parse(existing.aliases) as string[]) : []);
     for (const alias of entity.aliases) aliases.add(alias);
     // A name the detector found before and an editor has since added to the registry becomes curated.

@@ -1,0 +1,1 @@
+CREATE INDEX `entities_name` ON `entities` (`name`);
