@@ -244,3 +244,15 @@ describe('extractEntities: more real-copy shapes', () => {
     expect(names(entities).join('|')).not.toMatch(/Buy Books/);
   });
 });
+
+describe('extractEntities: phrases that look like names but are not', () => {
+  it('skips a nationality with a common acronym and lower-case hyphen compounds, keeps "British Columbia"', () => {
+    const entities = entitiesIn('Chinese AI labs and US AI firms made AI-related claims about US-origin chips in British Columbia.');
+    expect(names(entities).join('|')).not.toMatch(/Chinese AI|US AI|AI-related|US-origin/);
+    expect(named(entities, 'British Columbia')?.type).toBe('place');
+  });
+
+  it('types a school of law as an organisation, not a law', () => {
+    expect(named(entitiesIn('Professors at the Kessington School of Law disagreed with the ruling.'), 'Kessington School of Law')?.type).toBe('organization');
+  });
+});
