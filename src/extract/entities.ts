@@ -193,8 +193,11 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
     const personLike = tailNames.every((word) => /^[A-Z][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|van|von|der|del|la|le|bin|al)$/.test(word)) && !organizationWords.test(tailNames.join(' ')) && !placeWords.test(tailNames[tailNames.length - 1]) && !knownPlaces.has(tailNames.join(' '));
     if (!personLike || (tail.length === 1 && !givenNames.has(tailNames[0]) && !/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?$/.test(bare(words[runEnd])) && k > 0 && !/^(?:Mayor|Commissioner|Governor|Senator|Judge|Justice|Sheriff|President|Chancellor|Professor|Detective|Sergeant|Captain|Coach|Pastor|Minister|Ambassador|Secretary)$/.test(bare(words[runEnd])))) continue;
     const head = words.slice(0, k);
+    // "Judge Neil Ford QC": a title after the name comes off too.
+    let last = words.length;
+    while (last > runEnd + 2 && titleWords.has(bare(words[last - 1])) && !weakTitleWords.has(bare(words[last - 1]))) last--;
     // The mention keeps the title ("Sen. Jane Roe"); the record's name starts after it.
-    return [...(head.length ? [{ words: head, titled: false }] : []), { words: words.slice(k), titled: true, nameFrom: runEnd + 1 - k }];
+    return [...(head.length ? [{ words: head, titled: false }] : []), { words: words.slice(k, last), titled: true, nameFrom: runEnd + 1 - k }];
   }
   // A given name inside the run, after a name that is not a person's: "Defendants James Lee".
   for (let k = 1; k < words.length - 1; k++) {
@@ -255,6 +258,8 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
           const rest = words.slice(j + 1, runEnd + 1).map((word) => word.word.replace(/[.,;:]+$/, '')).join(' ');
           if (!/^(?:Office|Bank|Trust|Association|Union|Party|Court|Hospital|Department|Bureau|Committee|Council|Fund|Liberation Army|Republic|Daily)\b/.test(rest) && !/\b(?:Trust|Office|Association|Union|Party|Hospital|Fund)$/.test(rest)) break;
         }
+        // "… Francois I. Between 2000 and …": a sentence opener after a full stop starts a new sentence.
+        if (/\.$/.test(words[j].word) && sentenceStarters.has(next.word)) break;
         if (isCapitalised(next.word)) { j++; continue; }
         // "Proceedings of the National Academy of Sciences": "of the" joins like "of".
         if (/^(?:of|for|on)$/.test(next.word) && words[j + 2]?.word === 'the' && j + 3 < words.length && isCapitalised(words[j + 3].word) && !covered[words[j + 3].start] && joinableHead.test(words[j].word.replace(/[.,]$/, ''))) { j += 3; continue; }
@@ -405,6 +410,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const start = match.index;
     const end = start + match[0].length;
     if (covered[start]) continue;
+    // "Trump Golf Links", "Musk Foundation": a surname the registry knows, opening a longer name.
+    if (entry.type === 'person' && !alias.includes(' ') && /^ \p{Lu}[\p{Ll}]+\s+\p{Lu}/u.test(text.slice(end, end + 40)) && !/^ (?:Administration|Jr|Sr)\b/.test(text.slice(end, end + 20))) continue;
     // "New York Times", "U.S. District Court", "Puerto Rico Police Department": a place that opens
     // an organisation's name is part of it; the detector takes the whole name.
     if (entry.type === 'place' && placeOpensBody.test(text.slice(end, end + 80))) {
@@ -519,7 +526,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (single && type === 'other') continue; // a lone capitalised word with no cue is not worth a record
     // Adjectives of nationality, party or creed ("South Korean", "African Americans", "Presumptive Democratic").
     // A person's surname may end like an adjective ("Natarajan", "Harris"); a plural or a party word does not.
-    const adjectival = adjectivalName.test(tokens[tokens.length - 1]) && (type === 'other' || type === 'place' || (type === 'person' && !givenNames.has(tokens[0]) && /(?:ans|ese|ish|Democrats|Republicans|Tories|Conservatives|Liberals)$/.test(tokens[tokens.length - 1])));
+    const adjectival = adjectivalName.test(tokens[tokens.length - 1]) && (type === 'other' || type === 'place' || (type === 'person' && !givenNames.has(tokens[0]) && (/(?:ans|ese|ish|Democrats|Republicans|Tories|Conservatives|Liberals)$/.test(tokens[tokens.length - 1]) || tokens.slice(0, -1).every((token) => /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|New)$/.test(token)))));
     if (!titled && adjectival && !knownPlaces.has(name)) continue;
     if (/^(?:Agents|Officers|Officials|Residents|Members|Voters|Lawmakers|Students|Workers|Leaders|Supporters|Critics|Experts|Scientists|Researchers|Investors|Users|Customers|Fans|Troops|Forces|People|Peoples|Citizens|Women|Men|Children|Families|Immigrants|Refugees)$/.test(tokens[tokens.length - 1]) && type !== 'organization') continue;
     // Titles and offices alone ("Acting Premier", "Software Engineer", "the Rt"), page references ("Page A8").
