@@ -85,7 +85,7 @@ const closeValue = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.
 interface Tally { tp: number; fp: number; fn: number; absent: number }
 const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, absent: 0 });
 const totals = { entities: tally(), figures: tally(), dates: tally(), quotes: tally() };
-const extra = { entityTypeRight: 0, figureThingRight: 0, figureQualifierRight: 0, figureClaimantRight: 0, figureClaimantGold: 0, speakerRight: 0, speakerGold: 0, speakerGoldAll: 0, speakerRightAll: 0 };
+const extra = { unnamedGold: 0, unnamedGivenName: 0, entityTypeRight: 0, figureThingRight: 0, figureQualifierRight: 0, figureClaimantRight: 0, figureClaimantGold: 0, speakerRight: 0, speakerGold: 0, speakerGoldAll: 0, speakerRightAll: 0 };
 const perArticle: Record<string, Record<string, Tally>> = {};
 const log: string[] = [];
 
@@ -243,6 +243,10 @@ for (const { name, title, text, gold } of articles) {
     () => true,
     (prediction) => `“${prediction.text.slice(0, 60)}…” — ${prediction.speaker}`,
     (prediction, item) => {
+      if (!item.speaker) {
+        extra.unnamedGold++;
+        if (prediction.speaker) { extra.unnamedGivenName++; if (verbose) log.push(`  ${name} quote by an unnamed source given a speaker: “${prediction.text.slice(0, 50)}…” → ${prediction.speaker}`); }
+      }
       if (item.speaker) {
         extra.speakerGold++;
         const record = facts.entities.find((entity) => entity.name === prediction.speaker);
@@ -277,7 +281,7 @@ for (const kind of Object.keys(totals) as (keyof typeof totals)[]) {
 }
 console.log(`entity type right on matches: ${fmt(ratio(extra.entityTypeRight, totals.entities.tp))}`);
 console.log(`figures on matches: thing counted ${fmt(ratio(extra.figureThingRight, totals.figures.tp))}, qualifier ${fmt(ratio(extra.figureQualifierRight, totals.figures.tp))}, claimant ${fmt(ratio(extra.figureClaimantRight, extra.figureClaimantGold))} (of ${extra.figureClaimantGold} attributed)`);
-console.log(`quote speakers: right on ${fmt(ratio(extra.speakerRight, extra.speakerGold))} of found quotes with a named speaker; ${fmt(ratio(extra.speakerRightAll, extra.speakerGoldAll))} of all ${extra.speakerGoldAll} gold quotes with one`);
+console.log(`quote speakers: right on ${fmt(ratio(extra.speakerRight, extra.speakerGold))} of found quotes with a named speaker; ${fmt(ratio(extra.speakerRightAll, extra.speakerGoldAll))} of all ${extra.speakerGoldAll} gold quotes with one; ${extra.unnamedGivenName} of ${extra.unnamedGold} quotes from unnamed sources given a name`);
 const msPer1000 = (roundMs / totalWords) * 1000;
 console.log(`speed: ${roundMs.toFixed(1)} ms for all ${articles.length} articles (median of ${warm.length} warm rounds) = ${msPer1000.toFixed(2)} ms per 1,000 words, one core; first (cold) round ${((coldMs / totalWords) * 1000).toFixed(2)} ms per 1,000 words`);
 if (verbose) console.log(`\n${log.join('\n')}`);

@@ -14,7 +14,7 @@ export interface ExtractedQuote {
   end: number;
 }
 
-const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back|saying|adding|telling|writing|noting|warning|insisting|explaining|stating`;
+const verbWords = String.raw`said|says|say|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back|saying|adding|telling|writing|noting|warning|insisting|explaining|stating|agrees|agreed|agreeing|recalls|remembers|remembered|believes|thinks|hopes|fears|worries`;
 const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
@@ -46,7 +46,7 @@ const beforePatterns: RegExp[] = [
   new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u'),
 ];
 
-const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking)$/;
+const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking|One|Another|Some|Many|Others|Most)$/;
 // A time or place phrase caught where a name should be ("On Monday, Winfrey told CBS …").
 const notNameStart = /^(?:On|In|At|For|By|From|With|After|Before|During|Since|Until|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
@@ -240,6 +240,13 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
           resolved = namedIn(introStart, introStart + introduction.length) ?? (pronounInIntro ? lastPersonBefore(introStart + introVerb.index!, pronounInIntro[1]) : null);
         }
       }
+    }
+    // A quote with no attribution at all, in a paragraph about one person: that person's words
+    // ("Dan, a first-year student, has just returned home. … “I was living in a flat …”").
+    if (!resolved && !previous?.speaker) {
+      const paragraphStart = text.lastIndexOf('\n\n', start) + 2;
+      const people = new Set(mentions.filter((mention) => mention.type === 'person' && mention.start >= paragraphStart && mention.start < start).map((mention) => mention.name));
+      if (people.size === 1) resolved = [...people][0];
     }
     // A continued quote in the next sentence of the same paragraph, or the next paragraph of a
     // quote left open, keeps the previous speaker.

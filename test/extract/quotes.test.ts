@@ -167,3 +167,11 @@ describe('extractQuotes: pronouns within a paragraph', () => {
     expect(quotes[quotes.length - 1].speaker).toBe('Evan Sparks');
   });
 });
+
+describe('extractQuotes: a paragraph about one person', () => {
+  it('gives an unattributed quote to the only person its paragraph names, and never names "One"', () => {
+    const text = 'Dana Whitfield, a first-year student, has just returned home after a week in halls. She does not plan to go back. “I was living in a flat with five others who were nice but very different from me.”';
+    expect(quotesIn(text)[0].speaker).toBe('Dana Whitfield');
+    expect(quotesIn('One said: “The government looked to universities to sort out the mess it made for itself.”')[0].speaker).toBeNull();
+  });
+});
