@@ -86,7 +86,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const fits = (name: string) => !wanted || gender.get(name) === wanted || gender.get(name) === null;
     let found: string | null = null;
     let inParagraph: string | null = null;
-    const paragraphStart = text.lastIndexOf('\n\n', offset) + 2;
+    const paragraphStart = paragraphStartOf(text, offset);
     const recent = new Set<string>();
     for (const mention of mentions) {
       if (mention.start >= offset) break;
@@ -244,7 +244,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // A quote with no attribution at all, in a paragraph about one person: that person's words
     // ("Dan, a first-year student, has just returned home. … “I was living in a flat …”").
     if (!resolved && !previous?.speaker) {
-      const paragraphStart = text.lastIndexOf('\n\n', start) + 2;
+      const paragraphStart = paragraphStartOf(text, start);
       const people = new Set(mentions.filter((mention) => mention.type === 'person' && mention.start >= paragraphStart && mention.start < start).map((mention) => mention.name));
       if (people.size === 1) resolved = [...people][0];
     }
@@ -275,6 +275,12 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     previousOpen = open;
   }
   return quotes;
+}
+
+/** Where the paragraph holding `offset` starts (paragraphs are separated by a blank line). */
+function paragraphStartOf(text: string, offset: number): number {
+  const breakAt = text.lastIndexOf('\n\n', offset);
+  return breakAt < 0 ? 0 : breakAt + 2;
 }
 
 function onlyOne<T>(items: T[]): T | undefined {
