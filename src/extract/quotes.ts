@@ -170,14 +170,25 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const before = text.slice(Math.max(leadStart, start - 200), start);
     let speaker: string | null = null;
     let role: string | null = null;
+    // “… their needs.” He added that …: after a quote that closes its sentence, a capitalised
+    // pronoun starts the next sentence; it does not attribute this one.
+    const closedSentence = /[.!?]$/.test(inner);
     for (const candidate of afterPatterns) {
       const found = after.match(candidate);
-      if (found?.groups?.speaker) { speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null; if (speaker) break; }
+      if (!found?.groups?.speaker) continue;
+      if (closedSentence && /^(?:He|She|They|It)$/.test(found.groups.speaker)) continue;
+      speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null;
+      if (speaker) break;
     }
     if (!speaker) {
       for (const candidate of beforePatterns) {
         const found = before.match(candidate);
-        if (found?.groups?.speaker) { speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null; if (speaker) break; }
+        if (!found?.groups?.speaker) continue;
+        // "X, director of … at Duke University, who is leading …, says:": a body followed by a
+        // relative clause is part of the speaker's description, not the speaker.
+        if (/^(?:who|which)\b/.test(found.groups.role?.trim() ?? '') && !people.some((person) => person.name === resolve(cleanSpeaker(found.groups!.speaker), start))) continue;
+        speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null;
+        if (speaker) break;
       }
     }
     let resolved = resolve(speaker, start);
@@ -194,7 +205,9 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
         // The clause's pronoun subject: the last "he" or "she" before the verb ("…, he declined, saying").
         const pronounBefore = /\b(he|she)\b(?![\s\S]*\b(?:he|she)\b)/i.exec(text.slice(windowStart, verbAt));
-        resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null);
+        resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null)
+          // "A spokesperson for Sheffield University urged …, saying": the first verb's subject goes on.
+          ?? (windowStart > sentenceStart && !/\b(?:he|she|they)\b/i.test(text.slice(windowStart, verbAt)) ? namedIn(sentenceStart, windowStart) : null);
         // "The court also found …, noting that “…”": a body the article named before.
         if (!resolved && /^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:company|firm|court|agency|department|ministry|lab|union|government|commission|committee|board|bank|university|trust)\b/.test(text.slice(windowStart, verbAt))) resolved = lastOrganizationBefore(windowStart);
         if (!resolved && /^[Aa]ccording to/.test(verb[0])) resolved = namedIn(verbAt, start);
@@ -206,9 +219,11 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         const verbEnd = verbAt + afterVerb[0].length;
         // "…" in the first quarter of 2020, he added: the pronoun right before the verb.
         const pronounAfter = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(after.slice(0, afterVerb.index));
-        resolved = pronounAfter ? lastPersonBefore(start, pronounAfter[1]) : namedIn(end, verbAt);
+        // (“… needs.” He added that …: a new sentence, not this quote's attribution.)
+        const newSentence = closedSentence && /^\s*\p{Lu}/u.test(after);
+        resolved = newSentence ? null : pronounAfter ? lastPersonBefore(start, pronounAfter[1]) : namedIn(end, verbAt);
         // "…," said X: only a name right after the verb.
-        if (!resolved) {
+        if (!resolved && !newSentence) {
           // ("according to a statement from X" may put a few words before the name.)
           const reach = /ccording to/.test(afterVerb[0]) ? 60 : 3;
           const next = mentions.find((mention) => mention.start >= verbEnd && mention.start <= verbEnd + reach);

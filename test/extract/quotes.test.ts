@@ -175,3 +175,15 @@ describe('extractQuotes: a paragraph about one person', () => {
     expect(quotesIn('One said: “The government looked to universities to sort out the mess it made for itself.”')[0].speaker).toBeNull();
   });
 });
+
+describe('extractQuotes: subjects across clauses and sentences', () => {
+  it('a body that speaks through two verbs, and a next sentence that does not attribute the quote', () => {
+    const text = 'Fraser Amos, a student officer, spoke earlier.\n\nA spokesperson for Sheffield University urged students to talk to the university, saying: “We understand this is difficult for those who are new here.” He added that more events were planned.';
+    expect(quotesIn(text)[0].speaker).toBe('Sheffield University');
+  });
+
+  it('a relative clause after a body does not make the body the speaker', () => {
+    const text = 'Prof Gavin Yamey, director of a centre at Duke University, who is leading research into the spread, says: “Reopening a university is like dumping a cruise ship in the middle of town.”';
+    expect(quotesIn(text)[0].speaker).toBe('Gavin Yamey');
+  });
+});
