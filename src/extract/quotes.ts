@@ -19,7 +19,7 @@ const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:repor
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
 const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 // "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
-const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
+const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
 const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
 const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
@@ -58,6 +58,8 @@ function cleanSpeaker(raw: string | undefined): string | null {
   speaker = speaker.replace(/^(?:As|When|If|After|Before|While|But|And|So|Then|Because|Although|Once)\s+(?=\p{Lu})/u, '');
   // "a skeptical Robert Wolfarth": the description goes, the name stays.
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
+  // "Maryland-based product liability lawyer Jim Dunham": the description goes.
+  speaker = speaker.replace(/^\p{Lu}[\p{L}.]*-(?:based|born|area)\s+(?:[a-z-]+\s+){0,3}(?=\p{Lu})/u, '');
   // A name does not run across a sentence's end ("… Winter Outlook. Researchers said").
   speaker = speaker.replace(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Prof|Gen|Lt|Col|Inc|Corp|Co))\.\s.*$/, '');
   // A sentence's full stop is not part of the name ("said a spokesperson for Nvidia."), an initial's or "Inc." is.
@@ -105,7 +107,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (!speaker) return null;
     // "the Conservative MP said", "the company said": the person or body named before.
     if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    if (/^the\s+(?:company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.test(speaker)) return lastOrganizationBefore(offset) ?? speaker;
+    const body = /^the\s+(company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.exec(speaker);
+    if (body) return lastOrganizationBefore(offset, body[1]) ?? speaker;
     if (pluralGroupAlone.test(speaker)) return lastOrganizationBefore(offset);
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
@@ -137,14 +140,21 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     return organization?.name ?? null;
   };
-  /** The last organisation named before `offset`: "the company said", "a spokesperson for the trust said". */
-  const lastOrganizationBefore = (offset: number): string | null => {
+  /**
+   * The last organisation named before `offset` ("the company said"); with a noun, the last one whose
+   * name holds it ("the court" → "District Court of Appeal"), when there is one.
+   */
+  const lastOrganizationBefore = (offset: number, noun?: string): string | null => {
     let found: string | null = null;
+    let named: string | null = null;
+    const word = noun ? new RegExp(`\\b${noun.replace(/[^a-z ]/gi, '')}\\b`, 'i') : null;
     for (const mention of mentions) {
       if (mention.start >= offset) break;
-      if (mention.type === 'organization') found = mention.name;
+      if (mention.type !== 'organization') continue;
+      found = mention.name;
+      if (word?.test(mention.name)) named = mention.name;
     }
-    return found;
+    return named ?? found;
   };
 
   // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a

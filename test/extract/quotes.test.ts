@@ -187,3 +187,14 @@ describe('extractQuotes: subjects across clauses and sentences', () => {
     expect(quotesIn(text)[0].speaker).toBe('Gavin Yamey');
   });
 });
+
+describe('extractQuotes: bodies and described lawyers', () => {
+  it('"the court" is the court the article named, not the last company', () => {
+    const text = 'The 4th District Court of Appeal ruled against Amazon on Thursday. “Amazon placed itself between the seller and the buyer in the chain of distribution,” explained the court in its ruling.';
+    expect(quotesIn(text)[0].speaker).toBe('District Court of Appeal');
+  });
+
+  it('a speaker described by place and trade before the name', () => {
+    expect(quotesIn('“Amazon has avoided being liable for other sellers for years,” noted Maryland-based product liability lawyer Jim Dunham.')[0].speaker).toBe('Jim Dunham');
+  });
+});
