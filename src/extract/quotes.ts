@@ -258,7 +258,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       // The sentence before introduces the speaker: "Mr. Ruano said signal timing remains his issue. “For me…"
       if (!resolved && sentenceStart > leadStart) {
         const introduction = text.slice(lastSentenceBoundary(text, leadStart, sentenceStart - 1), sentenceStart);
-        const introVerb = introduction.match(speechVerb);
+        // "X had a more succinct statement after the ruling. “…”": a statement, a comment, a post.
+        const introVerb = introduction.match(speechVerb) ?? introduction.match(/\b(?:statement|comments?|remarks|response|message|post|tweet|interview)\b/);
         if (introVerb && !/[“"]/.test(introduction)) {
           const introStart = sentenceStart - introduction.length;
           const pronounInIntro = /\b(he|she)\b/i.exec(introduction.slice(0, introVerb.index));
@@ -298,6 +299,15 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (resolved) spoken.set(resolved, (spoken.get(resolved) ?? 0) + 1);
     quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
     previousOpen = open;
+  }
+  // A pull quote or a headline repeats words the body attributes: the same words, the same speaker.
+  const normal = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const quote of quotes) {
+    if (quote.speaker) continue;
+    const words = normal(quote.text);
+    if (words.split(' ').length < 5) continue;
+    const source = quotes.find((other) => other !== quote && other.speaker && (normal(other.text).includes(words) || words.includes(normal(other.text))));
+    if (source) { quote.speaker = source.speaker; quote.speakerRole = source.speakerRole; }
   }
   return quotes;
 }

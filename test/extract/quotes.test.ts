@@ -198,3 +198,11 @@ describe('extractQuotes: bodies and described lawyers', () => {
     expect(quotesIn('“Amazon has avoided being liable for other sellers for years,” noted Maryland-based product liability lawyer Jim Dunham.')[0].speaker).toBe('Jim Dunham');
   });
 });
+
+describe('extractQuotes: pull quotes', () => {
+  it('a pull quote takes the speaker of the body quote it repeats', () => {
+    const text = '“We ran out of fuel for the generators two days ago”\n\nThe hospital is dark at night. “We ran out of fuel for the generators two days ago,” said Dr. Omar Haddad, who runs the ward.';
+    const quotes = quotesIn(text);
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Omar Haddad', 'Omar Haddad']);
+  });
+});
