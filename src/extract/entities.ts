@@ -1,7 +1,11 @@
 // Entities: the curated registry first (known actors, with their aliases), then a general detector
-// for names the registry does not know. Mentions are resolved to one record per real thing:
-// honorifics and titles dropped, possessives removed, abbreviations introduced in the text
-// ("the Bureau of Industry and Security (BIS)") and later surname-only mentions linked back.
+// for names the registry does not know: runs of capitalised words, split where a title or a
+// possessive stands inside them, typed from curated lists beside the registry (a gazetteer, given
+// names), the words a name ends in (Institute, Act, Island) and the context (titles, speech verbs,
+// "analysts at"). Mentions are resolved to one record per real thing: honorifics and titles dropped,
+// possessives removed, abbreviations introduced in the text ("the Bureau of Industry and Security
+// (BIS)") or spelled by a name's initials, and later surname-only or first-name mentions linked back.
+// Tuned and measured on hand-annotated real articles: `npm run bench:facts`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,9 @@
 // skipped. The speaker comes from the attribution around the quote ("…," said Jane Doe; Jane Doe
 // said: "…"; according to X), else from the sentence or paragraph that introduces it ("Mr. Ruano
 // said signal timing remains his issue. “For me, …”"), resolved to a person or organisation the
-// article names; pronouns resolve to the last person named before the quote.
+// article names; offices and bodies ("the Director", "the court") resolve to who was named; pronouns
+// resolve by gender to the paragraph's subject or the person quoted most nearby. Quoted words with
+// no speaker, no speech verb and no shape of speech (terms, titles, slogans) are not quotes.
 import { genderOf, type FoundEntity } from './entities.ts';
 
 export interface ExtractedQuote {
