@@ -70,13 +70,13 @@ function cleanSpeaker(raw: string | undefined): string | null {
   return speaker;
 }
 
-interface NamedMention { name: string; type: string; start: number; end: number }
+interface NamedMention { name: string; type: string; start: number; end: number; possessive: boolean }
 
 export function extractQuotes(text: string, entities: FoundEntity[] = []): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   const people = entities.filter((entity) => entity.type === 'person');
   const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
-  const mentions: NamedMention[] = speakers.flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, end: mention.end })))
+  const mentions: NamedMention[] = speakers.flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, end: mention.end, possessive: /['’]s?$/.test(mention.surface) })))
     .sort((a, b) => a.start - b.start);
   const gender = new Map(people.map((person) => [person.name, genderOf(person)]));
   const spoken = new Map<string, number>();
@@ -134,13 +134,16 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
    */
   const namedIn = (from: number, to: number): string | null => {
     let organization: NamedMention | null = null;
+    let owner: NamedMention | null = null;
     for (const mention of mentions) {
       if (mention.start >= to) break;
       if (mention.start < from) continue;
+      // "Bolger’s lawyer, Jeremy Robinson": the owner is not the subject.
+      if (mention.possessive) { owner ??= mention; continue; }
       if (mention.type === 'person') return mention.name;
       organization ??= mention;
     }
-    return organization?.name ?? null;
+    return organization?.name ?? owner?.name ?? null;
   };
   /**
    * The last organisation named before `offset` ("the company said"); with a noun, the last one whose
@@ -326,9 +329,12 @@ function onlyOne<T>(items: T[]): T | undefined {
 
 /** Where the sentence holding `offset` starts, not before `floor`. */
 function lastSentenceBoundary(text: string, floor: number, offset: number): number {
-  const slice = text.slice(floor, offset);
+  // A few characters past the offset, so that a boundary right before it ("Thursday. “It …") sees
+  // the capital that follows.
+  const slice = text.slice(floor, Math.min(text.length, offset + 2));
   let boundary = 0;
   for (const found of slice.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
+    if (found.index! + found[0].length > offset - floor) break;
     // "Mr. Barrios", "U.S. officials": an abbreviation is not a sentence's end.
     const word = /(\S+)[.!?]["”’]?\s+$/.exec(slice.slice(0, found.index! + found[0].length))?.[1] ?? '';
     if (/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)$/.test(word)) continue;

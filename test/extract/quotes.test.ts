@@ -206,3 +206,10 @@ describe('extractQuotes: pull quotes', () => {
     expect(quotes.map((quote) => quote.speaker)).toEqual(['Omar Haddad', 'Omar Haddad']);
   });
 });
+
+describe('extractQuotes: the sentence before, seen right up to the quote', () => {
+  it('an owner in the sentence before is not the speaker, and the statement\'s author is', () => {
+    const text = 'Angela Bolger sued the company in 2017.\n\nAmazon plans to appeal, and Angela Bolger was not reached.\n\nBolger’s lawyer, Jeremy Robinson, had a more succinct statement after the ruling on Thursday. “It is impossible to overstate the magnitude of this ruling. Consumers will feel it.”';
+    expect(quotesIn(text)[0].speaker).toBe('Jeremy Robinson');
+  });
+});
