@@ -1,6 +1,6 @@
 // All fact extractors over one article's text, in the order they depend on each other.
 import type { TopicConfig } from '../config/schema.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 import { extractEntities, type FoundEntity, type RegistryEntry, loadBuiltInRegistry } from './entities.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import { extractEvents, type ExtractedEvent } from './events.ts';
@@ -21,14 +21,14 @@ export function extractFacts(title: string, text: string, publishedAt: string | 
   const quotes = extractQuotes(text, entities);
   return {
     entities,
-    figures: attributeFigures(extractFigures(sentences), quotes, entities),
+    figures: attributeFigures(extractFigures(sentences), sentences, quotes, entities),
     events: extractEvents(sentences, publishedAt),
     quotes,
     viewpoints: topics.flatMap((topic) => labelViewpoints(topic, title, sentences, quotes)),
   };
 }
 
-const claimVerb = /\b(?:said|says|say|estimated|estimates|estimate|reported|reports|disclosed|told|expects?|expected|projected|forecast|predicted|warned|found|finds|according to|According to|puts?|put it at|calculated|counted|announced|claimed|claims)\b/;
+const claimVerb = /\b(?:said|says|say|estimated|estimates|estimate|reported|reports|disclosed|told|expects?|expected|projected|forecast|predicted|warned|found|finds|[Aa]ccording to|puts?|put it at|calculated|counted|announced|claimed|claims)\b/;
 
 /**
  * Who claims each figure: the speaker of the quote it stands in; else the person or body the
@@ -36,7 +36,7 @@ const claimVerb = /\b(?:said|says|say|estimated|estimates|estimate|reported|repo
  * before the verb, or the one right after "according to"); else what the figure extractor read
  * from the words alone.
  */
-function attributeFigures(figures: Figure[], quotes: ExtractedQuote[], entities: FoundEntity[]): Figure[] {
+function attributeFigures(figures: Figure[], sentences: Sentence[], quotes: ExtractedQuote[], entities: FoundEntity[]): Figure[] {
   const mentions = entities
     .filter((entity) => entity.type === 'person' || entity.type === 'organization')
     .flatMap((entity) => entity.mentions.map((mention) => ({ name: entity.name, type: entity.type, start: mention.start, sentence: mention.sentence })))
@@ -44,7 +44,7 @@ function attributeFigures(figures: Figure[], quotes: ExtractedQuote[], entities:
   return figures.map((figure) => {
     const quote = quotes.find((candidate) => candidate.start <= figure.start && candidate.end >= figure.end);
     if (quote?.speaker) return { ...figure, claimant: quote.speaker };
-    const sentenceStart = figure.start - figure.sentence.indexOf(figure.text);
+    const sentenceStart = sentences.find((sentence) => sentence.start <= figure.start && sentence.end >= figure.end)?.start ?? figure.start;
     const verb = claimVerb.exec(figure.sentence);
     if (verb) {
       const verbAt = sentenceStart + verb.index;
