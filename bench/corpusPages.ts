@@ -19,9 +19,12 @@ export function corpusIndex(): Record<string, CorpusItem> {
   return JSON.parse(fs.readFileSync(path.join(corpusDir, 'evaldata.json'), 'utf8')) as Record<string, CorpusItem>;
 }
 
-/** The decoded HTML of one corpus file ('' when the file is missing). */
-export function readCorpusHtml(file: string): string {
-  const found = [path.join(corpusDir, 'cache', file), path.join(corpusDir, 'eval', file)].find((candidate) => fs.existsSync(candidate));
+/** The decoded HTML of one corpus file ('' when the file is missing); a gold set may keep its own
+ *  pages (written for the project) under `<goldDir>/pages/`, looked at first. */
+export function readCorpusHtml(file: string, goldDir?: string): string {
+  const candidates = [path.join(corpusDir, 'cache', file), path.join(corpusDir, 'eval', file)];
+  if (goldDir) candidates.unshift(path.join(goldDir, 'pages', file));
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) return '';
   let bytes: Buffer = fs.readFileSync(found);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = zlib.gunzipSync(bytes);

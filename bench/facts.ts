@@ -193,7 +193,7 @@ let totalWords = 0;
 const articles: { name: string; title: string; text: string; gold: Gold }[] = [];
 for (const file of goldFiles) {
   const gold = JSON.parse(fs.readFileSync(path.join(goldDir, file), 'utf8')) as Gold;
-  const html = readCorpusHtml(gold.file);
+  const html = readCorpusHtml(gold.file, goldDir);
   if (!html) { console.log(`${file}: corpus page ${gold.file} missing; skipped`); continue; }
   const article = extractArticle(html, gold.url);
   articles.push({ name: file.replace(/\.json$/, ''), title: article.title, text: article.text, gold });

@@ -3,10 +3,18 @@
 // the publication time read from the page, paragraphs numbered.
 //
 //   node bin/run-ts.mjs bench/factsText.ts URL-OR-FILE-SUBSTRING
+import fs from 'node:fs';
 import { extractArticle } from '../src/extract/article.ts';
 import { corpusAvailable, corpusIndex, readCorpusHtml } from './corpusPages.ts';
 
 const wanted = process.argv[2];
+if (wanted && /\.html?$/.test(wanted) && fs.existsSync(wanted)) {
+  // A page written for a gold set of its own (kept under <goldDir>/pages/).
+  const article = extractArticle(fs.readFileSync(wanted, 'utf8'), `https://example.test/${wanted.split('/').pop()}`);
+  console.log(`file: ${wanted}\ntitle: ${article.title}\npublishedAt (from page metadata): ${article.publishedAt}\nwords: ${article.text.split(/\s+/).filter(Boolean).length}\n`);
+  article.text.split(/\n{2,}/).forEach((paragraph, index) => console.log(`[${index + 1}] ${paragraph}\n`));
+  process.exit(0);
+}
 if (!wanted || !corpusAvailable()) {
   console.error('usage: bench/factsText.ts URL-OR-FILE-SUBSTRING (with the extraction corpus present)');
   process.exit(2);

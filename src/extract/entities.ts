@@ -638,11 +638,24 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const longer = persons.find((other) => other !== entity && byName.get(other.name) === other && other.name.startsWith(`${entity.name} `));
     if (longer) mergeInto(longer, entity, byName);
   }
+  // "Patient Care", "Preventive Tool": title-cased ordinary words (a heading echoed in the prose) are
+  // no name when the text uses every one of those words in lower case too and names it only once.
+  for (const entity of [...byName.values()]) {
+    if (entity.origin !== 'detected' || entity.type !== 'other' || entity.mentions.filter((mention) => inProse(text, mention.start)).length > 2) continue;
+    const words = entity.name.split(' ').filter((word) => !connectors.has(word));
+    if (words.length >= 2 && words.every((word) => lowercaseWords.has(word.toLowerCase()))) byName.delete(entity.name);
+  }
   for (const entity of byName.values()) {
     entity.mentions.sort((a, b) => a.start - b.start);
     entity.id = entityKey(entity.type, entity.name);
   }
   return [...byName.values()];
+}
+
+/** Whether the paragraph holding `offset` is prose (ends like a sentence), not a heading. */
+function inProse(text: string, offset: number): boolean {
+  const end = text.indexOf('\n', offset);
+  return /[.!?:;]["”’)]?\s*$/.test(text.slice(offset, end < 0 ? undefined : end));
 }
 
 /** Whether text[start, end) sits inside a quotation of at most twelve words. */

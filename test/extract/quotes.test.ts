@@ -56,10 +56,29 @@ describe('extractQuotes: speaker and role', () => {
     ]);
   });
 
-  it('a quote in a new paragraph without attribution does not inherit the previous speaker', () => {
-    const text = '"The accounts were linked to a single operator," said Marcus Hale.\n\n"Nobody has shown us any evidence of wrongdoing at all."';
-    const quotes = quotesIn(text);
-    expect(quotes[1].speaker).toBeNull();
+  it('a paragraph that is all quote, right after an attributed quote, goes on in the same voice', () => {
+    const text = '"The accounts were linked to a single operator," said Marcus Hale, who led the review for the company.\n\n"Nobody has shown us any evidence of wrongdoing at all."';
+    expect(quotesIn(text)[1].speaker).toBe('Marcus Hale');
+  });
+
+  it('a quote in a new paragraph after narrative prose does not inherit the previous speaker', () => {
+    const text = '"The accounts were linked to a single operator," said Marcus Hale. The company has not said how many accounts it closed.\n\n"Nobody has shown us any evidence of wrongdoing at all."';
+    expect(quotesIn(text)[1].speaker).toBeNull();
+  });
+
+  it('in an interview, unattributed answers are the words of the person the piece names most', () => {
+    const text = 'Priya Raman runs the compliance team at Vantor Labs. Raman joined in 2019.\n\nWhat does compliance mean to you?\n\n"It means knowing where every chip we sell ends up, and saying so in public."\n\nWhat comes next?\n\nRaman hopes to hire more staff.';
+    expect(quotesIn(text)[0].speaker).toBe('Priya Raman');
+  });
+
+  it('an owner named in passing is not the subject a pronoun stands for', () => {
+    const text = 'Tom Reyes covered the lab for years. In 2024, as Reyes’s reporting spread, Ana Liu left the company. "I could not defend the way the data was gathered," she told a podcast.';
+    expect(quotesIn(text)[0].speaker).toBe('Ana Liu');
+  });
+
+  it('an office with a qualifier ("the PAHO Director") stands for the person named before it', () => {
+    const text = 'Maria Etienne spoke in Washington on Wednesday.\n\nThe PAHO Director also urged countries to keep testing "so we do not go into this next wave blind," and to share data.';
+    expect(quotesIn(text)[0].speaker).toBe("Maria Etienne");
   });
 });
 
