@@ -47,7 +47,11 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
   if (cached) return cached;
   const byAlias = new Map<string, RegistryEntry>();
   for (const entry of registry) {
-    for (const alias of [entry.name, ...entry.aliases]) if (!byAlias.has(alias)) byAlias.set(alias, entry);
+    for (const alias of [entry.name, ...entry.aliases]) {
+      // "Taiwan Semiconductor Manufacturing Co" without its dot, as wire copy writes it; "H100s", "A800s".
+      const variants = [alias, ...(/\b(?:Co|Corp|Inc|Ltd)\.$/.test(alias) ? [alias.slice(0, -1)] : []), ...((entry.type === 'product' || entry.type === 'model') && /\d$/.test(alias) ? [`${alias}s`] : [])];
+      for (const variant of variants) if (!byAlias.has(variant)) byAlias.set(variant, entry);
+    }
   }
   // Spaces inside an alias match any run of spaces, so a double space does not hide a name.
   const alternatives = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+'));
@@ -106,7 +110,7 @@ const adjectivalName = /^(?:[A-Z][a-z]+(?:ans?|ians?|eans?|ese|ish|ic|is?|ch)|De
 const joinableHead = new RegExp(`^(?:${organizationWords.source.slice(3, -3)}|${lawWords.source.slice(3, -2)}|${placeWords.source.slice(3, -2)}|Republic|Kingdom|State|States|Province|Proceedings|Pueblo|Friends|Citizens|Americans|People|Secretary|Minister|Ministry|Department|Bureau|Duchy|Principality|Emirate|Sultanate|Order|Knights|Daughters|Sons|Sisters|Brothers|Cathedral|Isle|Gulf|Bay|Port|Mount|Cape|Lake|Sea|Straits?|Governor|Mayor|Prime|President|Chancellor|Director|Commissioner|Council|Institute|Center|Centre|School|College|University|Museum|Bank|Court|Office)$`);
 
 // Acronyms of common nouns and units, not names: "AI" or "GPU" alone is not an organisation.
-const genericAcronyms = new Set('AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB KB SMS ET PT IV AC DC EV EVs MP MPs MEP MEPs NHS PhD MBA BSc MSc MD JD PNG JPG JPEG GIF APK CSV XML JSON USB PPT DOC ZIP EXE GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
+const genericAcronyms = new Set('ECCN EAR AI AGI API APIs GPU GPUs CPU CPUs TPU LLM LLMs ML NLP IT IP CEO CFO CTO COO CIO CISO VP PR HR IPO GDP ETF FAQ PDF URL HTML CSS JS SDK SaaS OK TV AM PM GMT UTC EST EDT PST PDT CET HBM DRAM RAM SSD PC PCs FLOP FLOPs FLOPS TOPS ESG KPI ROI R&D Q1 Q2 Q3 Q4 RV RVs HD UHD TB GB MB KB SMS ET PT IV AC DC EV EVs MP MPs MEP MEPs NHS PhD MBA BSc MSc MD JD PNG JPG JPEG GIF APK CSV XML JSON USB PPT DOC ZIP EXE GP GPs ID DNA COVID PPE SUV SUVs LED'.split(' '));
 
 const sentenceStarters = new Set(`A An The This That These Those It Its In On At For From With Without By As If When While After Before But And Or Yet So Nor Although Though Because Since Until Unless However Meanwhile Still Also Even Only Just Then There Here What Who Why How Which Where Some Many Most Several Such Other Another Each Every All Both Few More Less Last Next First Second Third New Old Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Instead According Asked Under Over Despite Amid Among Between During Into Through Against Like Unlike Read Share Subscribe Sign Related Photo Image Updated Published Advertisement Editor Editors Note Opinion Analysis Comment Comments Follow More Latest Top Home News Watch Listen We I You He She They Our Their His Her My Your One Two Three Four Five Ten No Not Yes`.split(/\s+/));
 
@@ -124,7 +128,7 @@ function typeOfName(name: string, context: TypeContext): EntityType {
   if (knownPlaces.has(name)) return 'place';
   if (/\b(?:School|University|College|Institute|Centre|Center|Department|Faculty|Society|Association|Office|Ministry|Bureau|Library|Journal|Review) (?:of|for)\b/.test(name)) return 'organization';
   if (lawWords.test(name)) return 'law';
-  if (organizationWords.test(name)) return 'organization';
+  if (organizationWords.test(name) || (tokens.length > 1 && /^(?:International|Worldwide)$/.test(last))) return 'organization';
   if (placeWords.test(last) && tokens.length > 1) return 'place';
   if (modelPattern.test(name) && (/\d/.test(name) || /^(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral)\b/.test(name))) return 'model';
   if (productPattern.test(name)) return 'product';
@@ -276,7 +280,13 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         const endsAsLaw = lawWords.test(words[runEnd]?.word.replace(/[.,;:]+$/, '') ?? '');
         const runWords = words.slice(i, j + 1).map((word) => word.word);
         const rightRun = words.slice(j + 2, runEnd + 1).map((word) => word.word.replace(/[.,;:]+$/, '')).join(' ');
-        const joinsBody = runWords.length === 1 && !givenNames.has(runWords[0]) && !knownPlaces.has(runWords[0]) && runEnd - j - 1 <= 3 && organizationWords.test(rightRun.split(' ').pop() ?? '');
+        // "Fauna and Flora International", "Smart and Sustainable Automation Research Lab", "Margaritaville
+        // Hotels and Resorts": a short run of plain words joined to a body's name is one name.
+        const bodyWord = (word: string) => loneOrganizationWord.test(word) || /^(?:International|Worldwide)$/.test(word);
+        const leftLast = runWords[runWords.length - 1].replace(/[.,]$/, '');
+        const rightWords = rightRun.split(' ');
+        const joinsBody = runWords.length <= 3 && rightWords.length <= 5 && !runWords.some((word) => givenNames.has(word) || knownPlaces.has(word) || adjectivalName.test(word) || /^\p{Lu}{2,}$/u.test(word)) && !knownPlaces.has(runWords.join(' '))
+          && (runWords.length > 1 && bodyWord(leftLast) ? rightWords.length === 1 && bodyWord(rightWords[0]) : bodyWord(rightWords[rightWords.length - 1]));
         const joinsList = next.word === 'and' && !endsAsLaw && !joinsBody && !runWords.some((word) => /^(?:of|for|on)$/.test(word));
         // "Mark Pocan of Wisconsin": a person's name does not run on into a place.
         const personBefore = /^(?:of|for|on|and)$/.test(next.word) && runWords.length <= 5 && runWords.some((word) => givenNames.has(word.replace(/[.,]$/, ''))) && !organizationWords.test(runWords.join(' ')) && !/^(?:of|for)$/.test(runWords[1] ?? '') && !runWords.some((_, k) => knownPlaces.has(runWords.slice(0, k + 1).join(' ')) && k > 0);
@@ -499,7 +509,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const words = name.split(' ');
     if (words.length > 1 && adjectivalName.test(words[words.length - 1]) && knownPlaces.has(words.slice(0, -1).join(' '))) name = words.slice(0, -1).join(' ');
     // "Communications Decency Act of 1996", "Senate Bill 10", "Proposition 4": the year or number is part of the law's name.
-    const numberTail = /^(?: of (?:19|20)\d{2}| \d{1,4}[A-Z]?)\b/.exec(after);
+    const numberTail = /^(?: of (?:19|20)\d{2}| \d{1,4}(?:\.\d{1,4})*[A-Z]?)\b/.exec(after);
     const lawTail = numberTail && (lawWords.test(name) || /\b(?:Bill|Proposition|Prop\.|Measure|Resolution|Amendment|Article|Section|Title|Executive Order|Order)$/.test(name)) ? numberTail : null;
     // "iOS 13", "iPhone 11": a brand's version number is part of the product's name.
     const versionTail = !lawTail && /^[ie][A-Z]/.test(name) ? /^ (?:\d{1,3}(?:\.\d+)?|X[SR]?|SE)\b/.exec(after) : null;

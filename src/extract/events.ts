@@ -73,7 +73,7 @@ function monthYear(monthNumber: number, prefix: string | undefined, input: strin
   if (word === 'last') return current - monthNumber >= 3 ? year : year - 1;
   if (word === 'next') return monthNumber > current ? year : year + 1;
   const lead = input.slice(Math.max(0, index - 60), index);
-  const ahead = /\b(?:will|shall|scheduled|set to|due|expected|plans?|planning|upcoming|postponed|delayed|pushed back|deadline)\b/i.test(lead) || word === 'until' || word === 'by';
+  const ahead = /\b(?:will|shall|scheduled|set to|due|expected|plans?|planning|upcoming|postponed|delayed|pushed back|deadline|ha(?:ve|s) to|must|needs? to)\b/i.test(lead) || word === 'until' || word === 'by';
   if (monthNumber > current && !ahead) return year - 1;
   if (monthNumber < current && ahead && /\b(?:will|shall|scheduled|set to|due|expected|plans?|upcoming)\b/i.test(lead) && current - monthNumber > 6) return year + 1;
   return year;
@@ -186,7 +186,9 @@ const rules: Rule[] = [
       const lead = m.input.slice(Math.max(0, m.index - 40), m.index);
       // A future verb right after the day also looks ahead: "from 4am on Saturday will have to isolate".
       const trail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      const future = prefix === 'next' || (prefix !== 'last' && (/\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead) || /^(?:(?!\b(?:and|but|then|before|after)\b)[^.;,]){0,25}\b(?:will|is set to|are set to|is due to|are due to|is expected to|are expected to)\b/i.test(trail)));
+      // "Trump takes office on Monday", "the rule takes effect on Friday": a scheduled present.
+      const scheduled = /\b(?:takes|begins|starts|opens|meets|votes|travels|heads|arrives|returns|launches|resumes|expires|closes|kicks off|goes into effect|comes into force)\b(?:\s+[\w-]+){0,2}\s*$/i.test(lead) && !/^\s*(?:,\s*)?(?:and|when|after)\b/.test(trail);
+      const future = prefix === 'next' || (prefix !== 'last' && (scheduled || /\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead) || /^(?:(?!\b(?:and|but|then|before|after)\b)[^.;,]){0,25}\b(?:will|is set to|are set to|is due to|are due to|is expected to|are expected to)\b/i.test(trail)));
       if (future) {
         let ahead = (target - published.getUTCDay() + 7) % 7;
         if (prefix === 'next' && ahead === 0) ahead = 7;
@@ -274,6 +276,9 @@ export function findDates(text: string, publishedAt: string | null): DateExpress
   return found.sort((a, b) => a.start - b.start);
 }
 
+// A day counted from the one the text just named: "the following day", "two days later", "the day before".
+const dayAnaphora = /\b(?:the\s+(?:following|next|previous)\s+day|the\s+day\s+(?:before|after)|(a|one|two|three|four|five|\d)\s+days?\s+(?:later|earlier|afterwards?))\b/gi;
+
 // A publication or update stamp opens with its word ("Published January 29, 2025", "Updated 4:05 pm");
 // "The agency published the rule on January 13" is an event, not a stamp.
 const stampWords = /^\W*(?:first published|last published|published|updated|last updated|posted|last modified|by\s+\p{Lu})|\b(?:copyright|all rights reserved|min read|subscribe)\b|©|\b\d{4},?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?/iu;
@@ -328,9 +333,22 @@ function eventClause(sentence: string, dateStart: number, dateEnd: number, split
 export function extractEvents(sentences: Sentence[], publishedAt: string | null): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   const publishedDay = publishedAt?.slice(0, 10);
+  // The last single day the text placed something on: "the following day" counts from it.
+  let lastDay: string | null = null;
   for (const sentence of sentences) {
     if (stampWords.test(sentence.text) && sentence.text.split(/\s+/).length < 14) continue;
     const dates = findDates(sentence.text, publishedAt);
+    for (const anaphor of sentence.text.matchAll(dayAnaphora)) {
+      const at = anaphor.index!;
+      const anchor = [...dates].reverse().find((date) => date.end <= at && date.precision === 'day' && !date.endDate)?.date ?? lastDay;
+      if (!anchor || dates.some((date) => date.start < at + anaphor[0].length && date.end > at)) continue;
+      const count = /^(?:a|one)$/i.test(anaphor[1] ?? '') ? 1 : Number(anaphor[1] ?? 1) || ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[(anaphor[1] ?? '').toLowerCase()] || 1;
+      const backwards = /before|earlier|previous/i.test(anaphor[0]);
+      const day = shiftDays(new Date(`${anchor}T00:00:00Z`), backwards ? -count : count);
+      dates.push({ date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true, start: at, end: at + anaphor[0].length });
+    }
+    dates.sort((a, b) => a.start - b.start);
+    for (const date of dates) if (date.precision === 'day' && !date.endDate) lastDay = date.date;
     for (const expression of dates) {
       const before = sentence.text.slice(0, expression.start);
       // A dateline ("WASHINGTON, Jan. 29 —") or a bare date line is the article's date, not an event.

@@ -35,7 +35,7 @@ const figurePattern = new RegExp(
   String.raw`(?<currency>US\$|HK\$|A\$|C\$|NT\$|\$|€|£|¥|(?:USD|EUR|GBP|RMB|CNY)\s?)?` +
   String.raw`(?<number>10\s?\^\s?(?<exp>\d{1,3})|10\s+to\s+the\s+(?<expWord>\d{1,3})(?:st|nd|rd|th)?\s+power|${numberCore})` +
   String.raw`(?:\s?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
-  String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|percentage points?\b))?` +
+  String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?` +
   String.raw`(?:\s(?<currencyWord>dollars?|euros?|pounds?(?!\s+of\b)|yuan|renminbi|yen|won)\b)?` +
   String.raw`(?:\s?(?<degree>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|C|F)\b))?`,
   'g',
@@ -200,7 +200,7 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       // A one-letter scale ("m", "b") only counts right after a currency amount, or glued to a model size.
       if (scaleWord && scaleWord.length === 1 && !groups.currency && !modelSize) scaleWord = undefined;
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
-      const unit = groups.exp || groups.expWord ? (/operation|flop/i.test(after) ? 'operations' : 'count') : unitFor(groups);
+      const unit = unitFor(groups);
       const degreeLabel = groups.degree ? `°${/F/.test(groups.degree) ? 'F' : 'C'}` : null;
       const rest = text.slice(scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length);
       // "$2.5 billion in sales" counts sales; "15% in early trading" does not count trading.

@@ -169,21 +169,36 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
 
   // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a
   // paragraph (it goes on in the next one) runs to the paragraph's end.
+  // British copy quotes in single marks, curly or straight ('We will fight,' he said.): there a
+  // closing mark follows the quote's own punctuation, and an apostrophe sits inside a word.
   const pattern = /“([^”\n]{2,4000})”|"([^"\n]{2,4000})"|“([^”“\n]{20,4000})(?=\n\n“)|(?<![\p{L}\d])‘([^’\n]{10,400}?)’(?![\p{L}\d])/gu;
-  let match: RegExpExecArray | null;
+  const singlePattern = /(?<![\p{L}\d])‘(\p{Lu}(?:[^‘’\n]|’(?=\p{L})|(?<=s)’(?=\s\p{Ll})){6,3000}?[,.!?…])’(?![\p{L}\d])|(?<![\p{L}\d'])'(\p{Lu}(?:[^'\n]|'(?=\p{L})|(?<=s)'(?=\s\p{Ll})){6,3000}?[,.!?…])'(?![\p{L}\d])|(?<![\p{L}\d])‘(\p{Lu}(?:[^‘’\n]|’(?=\p{L})){20,4000}[.!?…])(?=\n\n‘)|(?<![\p{L}\d'])'(\p{Lu}(?:[^'\n]|'(?=\p{L})){20,4000}[.!?…])(?=\n\n')/gu;
+  // Single marks are read as speech where the text uses them more than double ones (in American
+  // copy they are quotes within quotes, and headlines).
+  const allMatches = [...text.matchAll(pattern)].map((found) => ({ found, single: false }));
+  const singles = [...text.matchAll(singlePattern)];
+  if (singles.length > 0 && singles.length > allMatches.filter(({ found }) => found[4] === undefined).length) {
+    // The single-mark reading replaces the fallback's short ‘…’ matches that it covers.
+    const kept = allMatches.filter(({ found }) => !singles.some((other) => other.index! < found.index! + found[0].length && other.index! + other[0].length > found.index!));
+    allMatches.length = 0;
+    allMatches.push(...kept, ...singles.map((found) => ({ found, single: true })));
+    allMatches.sort((a, b) => a.found.index! - b.found.index!);
+  }
   let previousOpen = false;
-  while ((match = pattern.exec(text))) {
+  const openQuotes = new Set<ExtractedQuote>();
+  for (const { found: match, single } of allMatches) {
     const raw = match[1] ?? match[2] ?? match[3] ?? match[4];
-    const open = match[3] !== undefined;
+    const open = single ? match[3] !== undefined || match[4] !== undefined : match[3] !== undefined;
+    const pullQuote = !single && match[4] !== undefined;
     const inner = raw.trim();
     const words = inner.split(/\s+/).length;
-    if (words < (match[4] !== undefined ? 6 : 4)) continue; // scare quotes and titles
+    if (words < (pullQuote ? 6 : 4)) continue; // scare quotes and titles
     const start = match.index;
     const end = start + match[0].length;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const lineEndIndex = text.indexOf('\n', end);
     const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
-    const nextQuote = text.slice(end, lineEnd).search(/[“"]/);
+    const nextQuote = text.slice(end, lineEnd).search(single ? /[“"‘]|(?<![\p{L}])'(?=\p{Lu})/u : /[“"]/);
     const after = text.slice(end, Math.min(lineEnd, end + 200, nextQuote >= 0 ? end + nextQuote : lineEnd));
     const previous = quotes[quotes.length - 1];
     const leadStart = Math.max(lineStart, previous && previous.end > lineStart ? previous.end + 1 : lineStart);
@@ -295,7 +310,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     // A paragraph that is all quote, right after a paragraph that ends with an attributed quote, goes
     // on in the same voice: news copy names a new speaker, it does not leave one to be guessed.
-    if (!resolved && match[4] === undefined && previous && previous.speaker && start - 1 <= lineStart + 1 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
+    if (!resolved && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
       const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
       const previousStart = previousBreak < 0 ? 0 : previousBreak + 2;
       const tail = text.slice(previous.end, Math.max(previous.end, lineStart - 2));
@@ -321,6 +336,16 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (resolved) spoken.set(resolved, (spoken.get(resolved) ?? 0) + 1);
     quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
     previousOpen = open;
+    if (open) openQuotes.add(quotes[quotes.length - 1]);
+  }
+  // A quote left open at a paragraph's end is attributed where it closes, in the next paragraph.
+  for (let k = quotes.length - 2; k >= 0; k--) {
+    const quote = quotes[k];
+    const next = quotes[k + 1];
+    if (!quote.speaker && openQuotes.has(quote) && next.speaker && /^\W*\n\n\W*$/.test(text.slice(quote.end, next.start))) {
+      quote.speaker = next.speaker;
+      quote.speakerRole = next.speakerRole;
+    }
   }
   // A pull quote or a headline repeats words the body attributes: the same words, the same speaker.
   const normal = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -256,3 +256,25 @@ describe('extractEntities: phrases that look like names but are not', () => {
     expect(named(entitiesIn('Professors at the Kessington School of Law disagreed with the ruling.'), 'Kessington School of Law')?.type).toBe('organization');
   });
 });
+
+describe('extractEntities: names joined by "and", registry variants', () => {
+  it('joins a run of plain words to a body\'s name across "and"', () => {
+    const entities = entitiesIn('Volunteers from Fauna and Flora International counted the goats. The Smart and Sustainable Automation Research Lab built the printer.');
+    expect(named(entities, 'Fauna and Flora International')?.type).toBe('organization');
+    expect(named(entities, 'Smart and Sustainable Automation Research Lab')?.type).toBe('organization');
+    expect(named(entities, 'Flora International')).toBeUndefined();
+  });
+
+  it('keeps two companies apart: "Nvidia and Samsung Electronics"', () => {
+    const entities = entitiesIn('Orders from Nvidia and Samsung Electronics rose in the quarter.');
+    expect(names(entities)).toEqual(['Nvidia', 'Samsung Electronics']);
+  });
+
+  it('finds a registry name written without its dot, and chips in the plural', () => {
+    const entities = entitiesIn('Taiwan Semiconductor Manufacturing Co (TSMC) makes the chips. Buyers stockpiled H100s and A800s last year.');
+    expect(named(entities, 'TSMC')?.mentions.length).toBe(2);
+    expect(named(entities, 'H100')).toBeDefined();
+    expect(named(entities, 'A800')).toBeDefined();
+    expect(entities.some((entity) => entity.name.includes('Manufacturing Co'))).toBe(false);
+  });
+});

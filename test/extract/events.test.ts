@@ -181,3 +181,21 @@ describe('extractEvents: event text is taken from the sentence as written', () =
     for (const event of events) expect(text.toLowerCase()).toContain(event.text.toLowerCase().replace(/\.$/, ''));
   });
 });
+
+describe('extractEvents: dates counted from other dates, and a scheduled present', () => {
+  it('"the following day" and "two days later" count from the day the text just named', () => {
+    const events = eventsIn('BIS added 140 entities to its list on December 2, 2024. Beijing answered the following day with a ban on gallium exports. Two days later, the ministry summoned the envoy.');
+    expect(events.map((event) => event.date)).toEqual(['2024-12-02', '2024-12-03', '2024-12-05']);
+  });
+
+  it('"takes office on Monday" is the coming Monday; "said on Monday" the last one', () => {
+    // Published on Tuesday 15 April 2025.
+    expect(only('The new commissioner takes office on Monday, officials said.').date).toBe('2025-04-21');
+    expect(only('The commissioner said on Monday that the review was over.').date).toBe('2025-04-14');
+  });
+
+  it('a month after "have to" is still to come', () => {
+    expect(only('Exporters have to register every shipment before February.', '2025-01-17T12:00:00Z').date).toBe('2025-02');
+    expect(only('Exporters have to register every shipment before May.', '2025-01-17T12:00:00Z').date).toBe('2025-05');
+  });
+});

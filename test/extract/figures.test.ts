@@ -45,7 +45,7 @@ describe('extractFigures: what is counted', () => {
 
   it('reads compute thresholds written as powers of ten', () => {
     const figure = only('Models trained with more than 10^26 operations must be reported.');
-    expect(figure).toMatchObject({ value: 1e26, unit: 'operations', qualifier: 'more than' });
+    expect(figure).toMatchObject({ value: 1e26, unit: 'count', label: 'operations', qualifier: 'more than' });
   });
 
   it('keeps the qualifier and includes it in the surface text', () => {
@@ -147,5 +147,12 @@ describe('extractFacts: who claims a figure', () => {
     expect(claimant('1.43')).toBe('Samantha Burgess');
     expect(claimant('140')).toBe('U.S. Department of Commerce');
     expect(claimant('12%')).toBe('Census Bureau');
+  });
+});
+
+describe('extractFigures: British percentages', () => {
+  it('reads "17pc" and "9 pc" as percentages', () => {
+    const figures = extractFigures(splitSentences('Nvidia shares fell 17pc on Monday before recovering almost 9 pc on Tuesday.'));
+    expect(figures.map((figure) => [figure.value, figure.unit])).toEqual([[17, '%'], [9, '%']]);
   });
 });

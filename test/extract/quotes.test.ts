@@ -232,3 +232,26 @@ describe('extractQuotes: the sentence before, seen right up to the quote', () =>
     expect(quotesIn(text)[0].speaker).toBe('Jeremy Robinson');
   });
 });
+
+describe('extractQuotes: British single quotation marks', () => {
+  it('reads straight single quotes, with apostrophes inside words and a possessive plural', () => {
+    const text = "The minister was defiant. 'We can't let the players' union dictate the terms of a national law,' said Jane Roe, the sports minister.\n\nShe later told the BBC: 'Nobody's job is at risk today.'";
+    const quotes = quotesIn(text);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ["We can't let the players' union dictate the terms of a national law", 'Jane Roe'],
+      ["Nobody's job is at risk today.", 'Jane Roe'],
+    ]);
+  });
+
+  it('reads curly single quotes that run over two paragraphs', () => {
+    const text = 'Tom Reyes, who runs the clinic, was blunt.\n\n‘We have been waiting for this money for three years. It never came.\n\n‘Now they tell us it’s too late,’ he said.';
+    const quotes = quotesIn(text);
+    expect(quotes[0].text).toContain('We have been waiting');
+    expect(quotes.every((quote) => quote.speaker === 'Tom Reyes')).toBe(true);
+  });
+
+  it('leaves single marks alone in American copy, where double marks carry the speech', () => {
+    const text = '"We called it \'the ghost fleet\' for a reason," said Maria Lopez.\n\n"Nobody could find the ships," Lopez said.';
+    expect(quotesIn(text).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez']);
+  });
+});
