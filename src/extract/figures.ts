@@ -20,7 +20,7 @@ const scaleWords: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
 };
 const currencySymbols: Record<string, string> = { '$': 'USD', 'US$': 'USD', 'USD': 'USD', '€': 'EUR', 'EUR': 'EUR', '£': 'GBP', 'GBP': 'GBP', '¥': 'CNY', 'RMB': 'CNY', 'CNY': 'CNY', 'HK$': 'HKD', 'A$': 'AUD', 'C$': 'CAD', 'NT$': 'TWD' };
-const currencyWords: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW' };
+const currencyWords: Record<string, string> = { dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP', 'pound sterling': 'GBP', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW' };
 const numberWords: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200, thousands: 2000,
@@ -34,9 +34,9 @@ const numberCore = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const figurePattern = new RegExp(
   String.raw`(?<currency>US\$|HK\$|A\$|C\$|NT\$|\$|€|£|¥|(?:USD|EUR|GBP|RMB|CNY)\s?)?` +
   String.raw`(?<number>10\s?\^\s?(?<exp>\d{1,3})|10\s+to\s+the\s+(?<expWord>\d{1,3})(?:st|nd|rd|th)?\s+power|${numberCore})` +
-  String.raw`(?:\s?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
+  String.raw`(?:[\s-]?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
   String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?` +
-  String.raw`(?:\s(?<currencyWord>dollars?|euros?|pounds?(?!\s+of\b)|yuan|renminbi|yen|won)\b)?` +
+  String.raw`(?:[\s-](?<currencyWord>dollars?|euros?|pounds?\s+sterling|yuan|renminbi|yen|won)\b)?` +
   String.raw`(?:\s?(?<degree>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|C|F)\b))?`,
   'g',
 );
@@ -55,7 +55,7 @@ function isVersionContext(before: string, after: string, digits: string): boolea
   const previous = before.match(/([A-Za-z]+)\s$/)?.[1]?.toLowerCase();
   if (previous && (stopWords.has(previous) || /^(about|around|roughly|approximately|nearly|almost|over|some|just|only|least|exactly|estimated|than|to|top|reached|hit|cut|by)$/.test(previous))) return false;
   // "Opus 4.7", "GPT-4", "Mythos 5", "H20", "Llama 3.1", "version 2.0", "iPhone 16"
-  if (/(?:[A-Z][\w]*[-\s]|\bv|version\s|release\s|model\s|No\.\s?|number\s|#)$/.test(before) && !/(?:the|a|an|of|to|by|about|than|over|nearly|some|and|for|with|at|in|from|its|their|just|only|least)\s$/i.test(before)) {
+  if (/(?:[A-Z][\w]*[-\s]|\bv|version\s|release\s|model\s|No\.\s?|number\s|#)$/.test(before) && !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|[A-Z][a-z]+day|[A-Z]\w*ly)\s$/.test(before) && !/(?:the|a|an|of|to|by|about|than|over|nearly|some|and|for|with|at|in|from|its|their|just|only|least)\s$/i.test(before)) {
     return !/^\s?(?:%|per ?cent|million|billion|trillion|bn|m\b)/i.test(after);
   }
   return /^[-.]\d|^[A-Za-z]\d/.test(after);
@@ -154,7 +154,7 @@ function unitFor(groups: Record<string, string | undefined>): string {
   if (groups.percent) return /point/i.test(groups.percent) ? 'percentage points' : '%';
   const symbol = groups.currency?.trim();
   if (symbol) return currencySymbols[symbol] ?? 'USD';
-  if (groups.currencyWord) return currencyWords[groups.currencyWord.toLowerCase()] ?? 'count';
+  if (groups.currencyWord) return currencyWords[groups.currencyWord.toLowerCase().replace(/\s+/g, ' ')] ?? 'count';
   return 'count';
 }
 
@@ -186,6 +186,14 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (!hasMarker && /^\s?(?:min|minute|minutes|mins)\s+read/i.test(after)) continue;
       if (/^[-\s]?\d{3,4}[-\s]\d{3,4}/.test(after) || /\(\d{3}\)\s?$/.test(before)) continue;
       if (!hasMarker && isVersionContext(before, after, digits)) continue;
+      // "+972 Magazine", "2344 Bragg St.", "201 E. Nine Mile", "the 80s": a code, an address, a decade.
+      if (!hasMarker && /\+$/.test(before)) continue;
+      if (!hasMarker && (/^\s+[NSEW]\.?\s+\p{Lu}/u.test(after) || /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy)\b/u.test(after))) continue;
+      if (!hasMarker && /^\d0$/.test(digits) && /^['’]?s\b/.test(after)) continue;
+      // Part numbers: "Ryzen 7 5800X", "Core i9 10900K" (a measure glued on, "80TB", "5GW", is a figure).
+      if (!hasMarker && /^-?[A-Z]{1,2}\d*\b/.test(after) && !/^(?:[KMGTP]B|[KMG]W|[KMG]Wh|[kKM]?[mgW]|V|A|Hz|[KMG]Hz|B|T)\b/.test(after)) continue;
+      // Labels that number a thing rather than count it: "level 3", "phase 2", "Route 14", "page 12".
+      if (!hasMarker && !digits.includes(',') && /\b(?:level|phase|tier|stage|grade|category|step|chapter|section|article|page|route|road|highway|interstate|room|gate|platform|terminal|line|season|episode|volume|vol\.|issue|no\.|number|week|round|game|lane|flight|bus|district|ward|precinct|unit|apartment|apt\.|suite|floor|channel|track|exit|pier|block|lot|plot|class|form|year|grade|act|scene|part|stage|matchday|leg|heat|group)\s$/i.test(before)) continue;
       // Ages and spans: "a 54-year-old", "the 26 year-history".
       if (!hasMarker && /^[-\s]?(?:years?|months?|weeks?|days?)[-\s](?:old|long|history|record)\b/i.test(after)) continue;
       // Years after a determiner or as decades: "a 1761 work", "the 1800s".
@@ -197,6 +205,9 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       // Model sizes: "a 32B model", "70B parameters", "1.5B-parameter".
       const modelSize = !hasMarker ? /^([BMKT])\b(?:[\s-]*(?:parameters?|params|models?|-parameter)\b|\s*(?:to|and|or|-|–)\s*\d+(?:\.\d+)?[BMKT][\s-]*(?:parameters?|params|models?)\b)/.exec(after) : null;
       if (modelSize) scaleWord = modelSize[1].toLowerCase();
+      // "$470B", "$5.5B", "€20M": a capital scale letter glued to a currency amount.
+      const gluedScale = !scaleWord && groups.currency ? /^[BMK]\b/.exec(after) : null;
+      if (gluedScale) scaleWord = gluedScale[0].toLowerCase();
       // A one-letter scale ("m", "b") only counts right after a currency amount, or glued to a model size.
       if (scaleWord && scaleWord.length === 1 && !groups.currency && !modelSize) scaleWord = undefined;
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
@@ -220,8 +231,8 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       const surfaceStart = qualifierMatch ? start - qualifierMatch[0].length : start;
       figures.push({
         value, unit, label: label ?? (unit === '%' ? 'share' : unit === 'count' ? 'count' : 'amount'),
-        text: text.slice(surfaceStart, modelSize ? end + 1 : end), qualifier, claimant,
-        sentence: text, start: sentence.start + surfaceStart, end: sentence.start + (modelSize ? end + 1 : end),
+        text: text.slice(surfaceStart, modelSize || gluedScale ? end + 1 : end), qualifier, claimant,
+        sentence: text, start: sentence.start + surfaceStart, end: sentence.start + (modelSize || gluedScale ? end + 1 : end),
       });
     }
     wordFigurePattern.lastIndex = 0;

@@ -156,3 +156,22 @@ describe('extractFigures: British percentages', () => {
     expect(figures.map((figure) => [figure.value, figure.unit])).toEqual([[17, '%'], [9, '%']]);
   });
 });
+
+describe('extractFigures: numbers that name rather than count', () => {
+  it('skips part numbers and numbered labels, keeps the counts beside them', () => {
+    const figures = extractFigures(splitSentences('The Ryzen 7 5800X has 8 cores. Level 3 rules apply to 26 counties, and Route 14 is shut near page 12 of the plan. The drive stores 80TB.'));
+    expect(figures.map((figure) => figure.value)).toEqual([8, 26, 80]);
+  });
+});
+
+describe('extractFigures: scales written in other ways, and codes', () => {
+  it('reads "$470B", "US$171-million" and "1.2-billion-yuan"; "475 pounds" of a drug is a weight', () => {
+    const figures = extractFigures(splitSentences('They lent themselves $470B. The US$171-million telescope cost 1.2-billion-yuan. Agents found Sunday 475 pounds of cocaine.'));
+    expect(figures.map((figure) => [figure.value, figure.unit])).toEqual([[470e9, 'USD'], [171e6, 'USD'], [1.2e9, 'CNY'], [475, 'count']]);
+  });
+
+  it('skips phone codes, street addresses and decades', () => {
+    const figures = extractFigures(splitSentences('The +972 Magazine report cited a shop at 201 E. Nine Mile and an office at 2344 Bragg St. that opened in the 80s with 40 staff.'));
+    expect(figures.map((figure) => figure.value)).toEqual([40]);
+  });
+});
