@@ -130,6 +130,25 @@ const rules: Rule[] = [
     resolve: (m) => (validDay(+m[3], month(m[2]), +m[1]) ? { date: ymd(+m[3], month(m[2]), +m[1]), precision: 'day', endDate: null, relative: false } : null),
   },
   { pattern: /\b(20\d{2})-(\d{2})-(\d{2})\b/g, resolve: (m) => (validDay(+m[1], +m[2], +m[3]) ? { date: ymd(+m[1], +m[2], +m[3]), precision: 'day', endDate: null, relative: false } : null) },
+  // "the 29th of September (2020)"
+  {
+    pattern: new RegExp(String.raw`\bthe\s+${D}\s+of\s+${M}(?:,?\s+${Y})?\b`, 'g'),
+    resolve: (m, published) => {
+      const mo = month(m[2]); const d = +m[1]; const y = m[3] ? +m[3] : inferYear(mo, d, published);
+      return y && validDay(y, mo, d) ? { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: !m[3] } : null;
+    },
+  },
+  // Numeric dates, "05/10/2020": day first or month first, whichever is valid and nearer publication.
+  {
+    pattern: /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?![\d/])/g,
+    resolve: (m, published) => {
+      const options = [[+m[3], +m[2], +m[1]], [+m[3], +m[1], +m[2]]].filter(([y, mo, d]) => mo >= 1 && mo <= 12 && validDay(y, mo, d));
+      if (options.length === 0) return null;
+      const distance = ([y, mo, d]: number[]) => (published ? Math.abs(Date.UTC(y, mo - 1, d) - published.getTime()) : 0);
+      const [y, mo, d] = options.sort((a, b) => distance(a) - distance(b))[0];
+      return { date: ymd(y, mo, d), precision: 'day', endDate: null, relative: false };
+    },
+  },
   // Month and year: "in October 2022", "January 2025"
   { pattern: new RegExp(String.raw`\b${M},?\s+${Y}\b`, 'g'), resolve: (m) => ({ date: `${m[2]}-${pad(month(m[1]))}`, precision: 'month', endDate: null, relative: false }) },
   // Month and day without year: "on January 28", "Jan. 28", "28 January"
@@ -187,7 +206,7 @@ const rules: Rule[] = [
       // A future verb right after the day also looks ahead: "from 4am on Saturday will have to isolate".
       const trail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "Trump takes office on Monday", "the rule takes effect on Friday": a scheduled present.
-      const scheduled = /\b(?:takes|begins|starts|opens|meets|votes|travels|heads|arrives|returns|launches|resumes|expires|closes|kicks off|goes into effect|comes into force)\b(?:\s+[\w-]+){0,2}\s*$/i.test(lead) && !/^\s*(?:,\s*)?(?:and|when|after)\b/.test(trail);
+      const scheduled = /\b(?:takes?|begins?|starts|opens|meets|votes|travels|heads|arrives?|returns|launches|resumes?|expires?|closes|kicks? off|goes into effect|comes? into force|deadline is|is due)\b(?:\s+[\w-]+){0,2}\s*$/i.test(lead) && !/^\s*(?:,\s*)?(?:and|when|after)\b/.test(trail);
       const future = prefix === 'next' || (prefix !== 'last' && (scheduled || /\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead) || /^(?:(?!\b(?:and|but|then|before|after)\b)[^.;,]){0,25}\b(?:will|is set to|are set to|is due to|are due to|is expected to|are expected to)\b/i.test(trail)));
       if (future) {
         let ahead = (target - published.getUTCDay() + 7) % 7;
@@ -201,12 +220,16 @@ const rules: Rule[] = [
     },
   },
   {
-    pattern: /\b(yesterday|today|earlier today|tonight|tomorrow|last week|earlier this week|this week|next week|last month|earlier this month|this month|next month|last year|earlier this year|this year|next year)\b/gi,
+    pattern: /\b(yesterday|today|earlier today|tonight|tomorrow|last night|this morning|this afternoon|this evening|earlier this evening|the past week|last week|earlier this week|this week|next week|last month|earlier this month|this month|next month|last year|earlier this year|this year|next year)\b/gi,
     resolve: (m, published) => {
       if (!published) return null;
       const phrase = m[1].toLowerCase();
       const y = published.getUTCFullYear();
       const mo = published.getUTCMonth() + 1;
+      if (/ [A-Z]/.test(m[1]) && m.index > 0 && !/[.!?:“"]\s*$/.test(m.input.slice(0, m.index))) return null;
+      if (phrase === 'last night') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      // ("CBS This Morning" is a programme.)
+      if (/^(?:this|earlier this) (?:morning|afternoon|evening)$/.test(phrase) && !/ [A-Z]/.test(m[1])) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'yesterday') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'tomorrow') return { date: shiftDays(published, 1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'next week') { const day = shiftDays(published, 7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
@@ -218,7 +241,7 @@ const rules: Rule[] = [
         return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       }
       if (phrase.endsWith('today')) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
-      if (phrase === 'last week') { const day = shiftDays(published, -7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
+      if (phrase === 'last week' || phrase === 'the past week') { const day = shiftDays(published, -7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
       if (phrase.includes('week') || phrase.includes('this month')) return { date: `${y}-${pad(mo)}`, precision: 'month', endDate: null, relative: true };
       if (phrase === 'last month') return { date: mo === 1 ? `${y - 1}-12` : `${y}-${pad(mo - 1)}`, precision: 'month', endDate: null, relative: true };
       if (phrase === 'last year') return { date: String(y - 1), precision: 'year', endDate: null, relative: true };
@@ -248,7 +271,7 @@ const rules: Rule[] = [
       return { date: saturday.toISOString().slice(0, 10), precision: 'day', endDate: shiftDays(saturday, 1).toISOString().slice(0, 10), relative: true };
     },
   },
-  { pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ff]rom|[Bb]efore|[Aa]fter|as (?:recently|early|late) as|(?:summer|spring|fall|autumn|winter|end|beginning|start|middle) of)\s+(1[5-9]\d{2}|20\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
+  { pattern: /\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Bb]efore|[Aa]fter|as (?:recently|early|late) as|(?:summer|spring|fall|autumn|winter|end|beginning|start|middle) of)(?:\s+|-)(1[5-9]\d{2}|20\d{2})\b(?![-–]\d)/g, resolve: (m) => ({ date: m[1], precision: 'year', endDate: null, relative: false }) },
   // A bare year the prose uses as a time: after a determiner ("a 2008 video", "its 2011 restoration"),
   // as a subject ("2019 was the hottest"), or in brackets ("(1877)"); not a count ("2025 chip designs").
   { pattern: /(?:(?<=\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hat|[Tt]his)\s)((?:19[0-9]|20[0-4])\d)(?=\s+(?:and\s+(?:19|20)\d{2}\s+)?[a-z])|(?<=^|[.!?]\s|\()((?:19[0-9]|20[0-4])\d)(?=\s+(?:is|was|will|has|had|saw|brought)\b|\)))/g, resolve: (m) => ({ date: m[1] ?? m[2], precision: 'year', endDate: null, relative: false }) },

@@ -199,3 +199,21 @@ describe('extractEvents: dates counted from other dates, and a scheduled present
     expect(only('Exporters have to register every shipment before May.', '2025-01-17T12:00:00Z').date).toBe('2025-05');
   });
 });
+
+describe('extractEvents: parts of the day, ordinal and numeric dates', () => {
+  it('"last night", "this morning" and "this evening" are days; "CBS This Morning" is a programme', () => {
+    expect(eventsIn('The pubs closed last night after the minister spoke. Officials met this morning to agree on it. He spoke to CBS This Morning about the plan.').map((event) => event.date)).toEqual(['2025-04-14', '2025-04-15']);
+  });
+
+  it('reads "the 29th of September", "mid-2021" and a numeric date nearest publication', () => {
+    const at = '2020-10-06T10:00:00Z';
+    expect(only('The rules were eased on the 29th of September in Dublin.', at).date).toBe('2020-09-29');
+    expect(only('Sales will rise in mid-2021 for the firm, it said.', at)).toMatchObject({ date: '2021', precision: 'year' });
+    expect(only('The vote was held on 05/10/2020 in the Dáil.', at).date).toBe('2020-10-05');
+    expect(only('The vote was held on 10/05/2020 in the Dáil.', at).date).toBe('2020-10-05');
+  });
+
+  it('a noun after a vote is not a scheduled present: "won 58% of the vote in Tuesday’s election"', () => {
+    expect(only('She won with 58% of the vote in Tuesday’s municipal election.').date).toBe('2025-04-15');
+  });
+});
