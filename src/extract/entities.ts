@@ -426,6 +426,9 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (covered[start]) continue;
     // "Trump Golf Links", "Musk Foundation": a surname the registry knows, opening a longer name.
     if (entry.type === 'person' && !alias.includes(' ') && /^ \p{Lu}[\p{Ll}]+\s+\p{Lu}/u.test(text.slice(end, end + 40)) && !/^ (?:Administration|Jr|Sr)\b/.test(text.slice(end, end + 20))) continue;
+    // "University of South Carolina", "Southern California Edison": a place closing a longer name
+    // is part of it; the detector takes the whole name.
+    if (entry.type === 'place' && (/\b(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Coastal|Downstate|Upstate|Inland)\s$/.test(text.slice(Math.max(0, start - 12), start)) || /\b\p{Lu}[\p{L}]+\s+of\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 40), start)))) continue;
     // "New York Times", "U.S. District Court", "Puerto Rico Police Department": a place that opens
     // an organisation's name is part of it; the detector takes the whole name.
     if (entry.type === 'place' && placeOpensBody.test(text.slice(end, end + 80))) {

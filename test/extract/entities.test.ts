@@ -278,3 +278,13 @@ describe('extractEntities: names joined by "and", registry variants', () => {
     expect(entities.some((entity) => entity.name.includes('Manufacturing Co'))).toBe(false);
   });
 });
+
+describe('extractEntities: US states', () => {
+  it('reads AP state abbreviations after a city, and leaves a state inside a longer name to it', () => {
+    const entities = entitiesIn('Prices spiked in Reno and Carson City, Nev., on Friday. Students at the University of South Carolina and customers of Southern California Edison were told to wait.');
+    expect(named(entities, 'Nevada')?.aliases).toContain('Nev.');
+    expect(named(entities, 'University of South Carolina')?.type).toBe('organization');
+    expect(named(entities, 'Southern California Edison')).toBeDefined();
+    expect(named(entities, 'South Carolina')).toBeUndefined();
+  });
+});
