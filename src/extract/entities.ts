@@ -213,6 +213,8 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
     if (!givenNames.has(tail[0]) || tail.length > 3 || givenNames.has(bare(words[0]))) continue;
     if (knownPlaces.has(`${bare(words[k - 1])} ${tail[0]}`) || knownPlaces.has(words.slice(0, k + 1).map(bare).join(' '))) continue;
     if (connectors.has(bare(words[k - 1]).toLowerCase())) continue;
+    // "Yunfan Gerry Zhang": a given name and an English one before the family name, one person.
+    if (k === 1 && words.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(bare(words[0])) && !/s$/.test(bare(words[0])) && !knownPlaces.has(bare(words[0])) && !organizationWords.test(bare(words[0])) && !titleWords.has(bare(words[0])) && !lawWords.test(bare(words[0])) && !/(?:ian|ean|ese|ish|ic|can)$/.test(bare(words[0]))) continue;
     if (!tail.every((word) => /^[A-Z][\p{L}'’-]+$/u.test(word)) || organizationWords.test(tail.join(' ')) || placeWords.test(tail[tail.length - 1]) || knownPlaces.has(tail.join(' '))) continue;
     return [{ words: words.slice(0, k), titled: false }, { words: words.slice(k), titled: false }];
   }

@@ -23,6 +23,8 @@ const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p
 // "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
+// What an unnamed source is called: "a senior official", "a person familiar with the matter".
+const unnamedNouns = String.raw`person|people|source|sources|official|officials|insider|insiders|aide|aides|executive|executives|employee|employees|diplomat|diplomats|MP|MPs|adviser|advisers|advisor|ally|allies|member|members|figure|staffer|staffers|spokesperson|spokesman|spokeswoman|lawmaker|lawmakers|resident|residents|analyst|banker|investor|engineer|researcher|officer|minister|manager|worker|worker|colleague|friend|relative|neighbour|neighbor|witness|vice-chancellor|teacher|doctor|nurse|parent`;
 const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
 const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
 const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour)\s+)?(?:senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
@@ -227,9 +229,29 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
       }
     }
     let resolved = resolve(speaker, start);
+    // "said a senior official", "a person familiar with the matter said", "the company" with no company
+    // named: a source the text does not name. The quote keeps the description as its role and no
+    // speaker, and nothing further guesses one.
+    const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
+    const describedOnly = resolved !== null && /^(?:an?|one|another|two|three|several|some)\s/i.test(resolved) && !speakers.some((entity) => entity.name === resolved);
+    const unnamedAfter = /^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90));
+    const leadSentence = text.slice(Math.max(leadStart, lastSentenceBoundary(text, leadStart, start)), start);
+    const unnamedBefore = !speaker && unnamedSource.test(leadSentence) && new RegExp(String.raw`\b(?:${verbWords})\b[^.!?]{0,40}$`).test(leadSentence) && !/\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added)\b/i.test(leadSentence);
+    let unnamed = false;
+    // "A spokesperson for Sheffield University", "an OpenAI spokesperson": a spokesperson speaks for the body named.
+    const regionStart = unnamedAfter ? end : start - leadSentence.length;
+    const regionEnd = unnamedAfter ? end + Math.min(90, after.length) : start;
+    const spokes = (unnamedAfter || unnamedBefore) && /\b(?:spokes(?:person|man|woman)|representative)\b/.test(text.slice(regionStart, regionEnd));
+    const body = spokes ? mentions.find((mention) => mention.type === 'organization' && mention.start >= regionStart && mention.end <= regionEnd)?.name : undefined;
+    if (body && !describedOnly) resolved = body;
+    else if (describedOnly || unnamedAfter || unnamedBefore) {
+      role ??= describedOnly ? resolved : (unnamedAfter ? unnamedSource.exec(after)?.[0] : unnamedSource.exec(leadSentence)?.[0])?.replace(/^[^\p{L}]+/u, '').trim() ?? null;
+      resolved = null;
+      unnamed = true;
+    }
     // The sentence that carries the quote says who speaks, in words the patterns above do not
     // know ("Transportation chief Eulois Cleckley, who …, pledged to the trust in July that …").
-    if (!resolved) {
+    if (!resolved && !unnamed) {
       const sentenceStart = Math.max(leadStart, lastSentenceBoundary(text, leadStart, start));
       const lead = text.slice(sentenceStart, start);
       const verbs = [...lead.matchAll(new RegExp(speechVerb.source, 'g'))];
@@ -294,14 +316,14 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     // A quote with no attribution at all, in a paragraph about one person: that person's words
     // ("Dan, a first-year student, has just returned home. … “I was living in a flat …”").
-    if (!resolved && !previous?.speaker) {
+    if (!resolved && !unnamed && !previous?.speaker) {
       const paragraphStart = paragraphStartOf(text, start);
       const people = new Set(mentions.filter((mention) => mention.type === 'person' && mention.start >= paragraphStart && mention.start < start).map((mention) => mention.name));
       if (people.size === 1) resolved = [...people][0];
     }
     // A continued quote in the next sentence of the same paragraph, or the next paragraph of a
     // quote left open, keeps the previous speaker.
-    if (!resolved && previous && previous.speaker) {
+    if (!resolved && !unnamed && previous && previous.speaker) {
       const between = text.slice(previous.end, start);
       if ((between.trim().length < 160 && !between.includes('\n\n')) || (previousOpen && /^\W*\n\n\W*$/.test(between))) {
         resolved = previous.speaker;
@@ -310,7 +332,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     // A paragraph that is all quote, right after a paragraph that ends with an attributed quote, goes
     // on in the same voice: news copy names a new speaker, it does not leave one to be guessed.
-    if (!resolved && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
+    if (!resolved && !unnamed && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
       const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
       const previousStart = previousBreak < 0 ? 0 : previousBreak + 2;
       const tail = text.slice(previous.end, Math.max(previous.end, lineStart - 2));
@@ -319,10 +341,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
         role = previous.speakerRole;
       }
     }
-    if (!resolved && interviewee && start - 1 <= lineStart + 1) resolved = interviewee;
+    if (!resolved && !unnamed && interviewee && start - 1 <= lineStart + 1) resolved = interviewee;
     // Without a speaker, a speech verb around it or the shape of a spoken sentence, quoted words are
     // a title, a term or a slogan ("the so-called “Enhanced Safe Browsing protection”"), not a quote.
-    if (!resolved && !speaker) {
+    if (!resolved && !speaker && !unnamed) {
       const sentenceStart = lastSentenceBoundary(text, lineStart, start);
       const context = `${text.slice(sentenceStart, start)} ${after.slice(0, 80)}`;
       const spokenShape = /^[\p{Lu}“"‘]/u.test(inner) && /[.!?,…]["”’]?$/.test(inner) && words >= 6;

@@ -288,3 +288,9 @@ describe('extractEntities: US states', () => {
     expect(named(entities, 'South Carolina')).toBeUndefined();
   });
 });
+
+describe('extractEntities: people with two given names', () => {
+  it('keeps "Yunfan Gerry Zhang" whole', () => {
+    expect(names(entitiesIn('The news was welcomed by Yunfan Gerry Zhang, who studies stars.'))).toEqual(['Yunfan Gerry Zhang']);
+  });
+});

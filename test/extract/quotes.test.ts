@@ -255,3 +255,17 @@ describe('extractQuotes: British single quotation marks', () => {
     expect(quotesIn(text).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez']);
   });
 });
+
+describe('extractQuotes: unnamed sources', () => {
+  it('gives no name to "a senior official" or "a person familiar with the matter", keeping the description', () => {
+    const text = 'Maria Lopez runs the export office.\n\n"We will not comment on the licences at all," said a senior official.\n\n"The review has stalled for months now," a person familiar with the matter said.\n\nA senior Tory MP said: "He needs to listen to the backbenches now."';
+    const quotes = quotesIn(text);
+    expect(quotes.map((quote) => quote.speaker)).toEqual([null, null, null]);
+    expect(quotes[0].speakerRole).toBe('a senior official');
+  });
+
+  it('a spokesperson speaks for the body named: "a spokesperson for X", "an X spokesperson"', () => {
+    expect(quotesIn('Maria Lopez was not available. A spokesperson for Vantor Labs said: "We will not comment on the case."')[0].speaker).toBe('Vantor Labs');
+  });
+});
+
