@@ -228,7 +228,10 @@ for (const { name, title, text, gold } of articles) {
       if ((prediction.qualifier ?? null) === (item.qualifier?.toLowerCase() ?? null)) extra.figureQualifierRight++;
       if (item.claimant) {
         extra.figureClaimantGold++;
-        if (sharesWord(prediction.claimant, item.claimant)) extra.figureClaimantRight++;
+        // The same body by another of its names ("IMF", "International Monetary Fund") agrees too.
+        const goldNames = gold.entities.find((entity) => [entity.name, ...(entity.aliases ?? [])].some((form) => nameKey(form) === nameKey(item.claimant!)));
+        const sameBody = !!prediction.claimant && !!goldNames && [goldNames.name, ...(goldNames.aliases ?? [])].some((form) => nameKey(form) === nameKey(prediction.claimant!));
+        if (sameBody || sharesWord(prediction.claimant, item.claimant)) extra.figureClaimantRight++;
         else if (verbose) log.push(`  ${name} figure claimant: "${prediction.text}" by ${prediction.claimant}, gold ${item.claimant}`);
       }
     });
