@@ -294,3 +294,10 @@ describe('extractEntities: people with two given names', () => {
     expect(names(entitiesIn('The news was welcomed by Yunfan Gerry Zhang, who studies stars.'))).toEqual(['Yunfan Gerry Zhang']);
   });
 });
+
+describe('extractEntities: Title Case text', () => {
+  it('does not take headings or slogans written in Title Case for names, but keeps "Hoi An"', () => {
+    const entities = entitiesIn('Readers asked: Do Parties Or Voters Choose Presidential Nominees? The resort sits near Hoi An, where Democracy Is Coming was sung.');
+    expect(names(entities)).toEqual(['Hoi An']);
+  });
+});
