@@ -99,7 +99,7 @@ export function genderOf(entity: FoundEntity): 'f' | 'm' | null {
 // Words of a title or office before a name ("Police Commissioner Christine Elow", "Executive
 // Director Javier Betancourt"): the name after them is a person, the words before them are a
 // separate name (a place, an organisation) or nothing.
-const titleWords = new Set(`Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board MP MPs MEP MEPs MSP QC KC Honourable Honorable Engineer Developer Emperor Empress Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
+const titleWords = new Set(`DA Mayor Commissioner Director Secretary Governor Gov. Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Councilman Councilwoman Council-member President Vice Chairman Chairwoman Chairperson Chair Chief Officer Executive Attorney Judge Justice Prof. Prof Professor Dr. Dr Minister Spokesperson Spokesman Spokeswoman Sheriff Chancellor Vice-Chancellor Superintendent Manager Editor Founder Co-founder Cofounder CEO CFO CTO COO Ambassador Defendant Defendants Detective Sergeant Sgt. Lt. Lieutenant Captain Capt. Coach Pastor Rev. Reverend Deputy Assistant Acting Senior Principal Head General Gen. Admiral Adm. Col. Colonel Inspector Trustee Treasurer Comptroller Auditor Clerk Counsel Lawyer Analyst Economist Researcher Scientist Dean Provost Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Lord Lady Premier Speaker Whip Leader Commander Supervisor Administrator Prosecutor Agent Director-General Partner Author Actor Actress Singer Star Host Anchor Reporter Correspondent Columnist Chef Activist Lawmaker Legislator Delegate Candidate Nominee Hopeful Frontrunner Incumbent Ranking Member Majority Minority Board MP MPs MEP MEPs MSP QC KC Honourable Honorable Engineer Developer Emperor Empress Prince Princess King Queen Duke Duchess Emperor Pope`.split(/\s+/));
 // Office words that open a title run only when another title word follows ("Attorney General",
 // "Vice President"); alone they begin names ("General Motors", "Head Start").
 const weakTitleWords = new Set(['General', 'Head', 'Senior', 'Principal', 'Acting', 'Deputy', 'Assistant', 'Vice', 'Chief', 'Executive', 'Star', 'Host', 'Leader', 'Partner', 'Agent', 'Counsel', 'Speaker', 'Chair', 'Director', 'Officer', 'Clerk', 'Dean', 'Whip', 'Premier', 'Lord', 'Lady', 'Ranking', 'Member', 'Majority', 'Minority', 'Board', 'Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Emperor', 'Pope']);
@@ -185,7 +185,7 @@ const isCapitalisedSlow = (word: string) => !/^[\p{Lu}\d.]+-\p{Ll}/u.test(word) 
  * begins after another name: "Cambridge Police Commissioner Christine Elow" gives "Cambridge
  * Police" and the person "Christine Elow"; "District of Massachusetts Joshua Levy" gives two names.
  */
-function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: number }[] {
+function splitRun(words: Word[], lowercaseWords: Set<string> = new Set()): { words: Word[]; titled: boolean; nameFrom?: number }[] {
   const bare = (word: Word) => word.word.replace(/[,;:]+$/, '');
   for (let k = 0; k < words.length; k++) {
     if (!titleWords.has(bare(words[k]))) continue;
@@ -195,7 +195,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
     if (runEnd === k && weakTitleWords.has(bare(words[k])) && k === 0) continue;
     const tail = words.slice(runEnd + 1);
     // "Napa County Public Works Director": a title at the end is not part of the name before it.
-    if (tail.length === 0 && k > 0 && !weakTitleWords.has(bare(words[k]))) return [{ words: words.slice(0, k), titled: false }];
+    if (tail.length === 0 && k > 0 && (!weakTitleWords.has(bare(words[k])) || /^(?:Director|Chair|Officer|Manager|Dean|Clerk)$/.test(bare(words[k])))) return [{ words: words.slice(0, k), titled: false }];
     if (tail.length === 0 || tail.length > 4) continue;
     const tailNames = tail.map(bare);
     const personLike = tailNames.every((word) => /^[A-Z][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|van|von|der|del|la|le|bin|al)$/.test(word)) && !organizationWords.test(tailNames.join(' ')) && !placeWords.test(tailNames[tailNames.length - 1]) && !knownPlaces.has(tailNames.join(' '));
@@ -214,7 +214,7 @@ function splitRun(words: Word[]): { words: Word[]; titled: boolean; nameFrom?: n
     if (knownPlaces.has(`${bare(words[k - 1])} ${tail[0]}`) || knownPlaces.has(words.slice(0, k + 1).map(bare).join(' '))) continue;
     if (connectors.has(bare(words[k - 1]).toLowerCase())) continue;
     // "Yunfan Gerry Zhang": a given name and an English one before the family name, one person.
-    if (k === 1 && words.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(bare(words[0])) && !/s$/.test(bare(words[0])) && !knownPlaces.has(bare(words[0])) && !organizationWords.test(bare(words[0])) && !titleWords.has(bare(words[0])) && !lawWords.test(bare(words[0])) && !/(?:ian|ean|ese|ish|ic|can)$/.test(bare(words[0]))) continue;
+    if (k === 1 && words.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(bare(words[0])) && !lowercaseWords.has(bare(words[0]).toLowerCase()) && !/(?:ist|er|or|ian|ant|ent)$/.test(bare(words[0])) && !/s$/.test(bare(words[0])) && !knownPlaces.has(bare(words[0])) && !organizationWords.test(bare(words[0])) && !titleWords.has(bare(words[0])) && !lawWords.test(bare(words[0])) && !/(?:ian|ean|ese|ish|ic|can)$/.test(bare(words[0]))) continue;
     if (!tail.every((word) => /^[A-Z][\p{L}'’-]+$/u.test(word)) || organizationWords.test(tail.join(' ')) || placeWords.test(tail[tail.length - 1]) || knownPlaces.has(tail.join(' '))) continue;
     return [{ words: words.slice(0, k), titled: false }, { words: words.slice(k), titled: false }];
   }
@@ -271,6 +271,8 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         // "… Francois I. Between 2000 and …": a sentence opener after a full stop starts a new sentence.
         if (/\.$/.test(words[j].word) && sentenceStarters.has(next.word)) break;
         if (isCapitalised(next.word)) { j++; continue; }
+        // "World War I", "Henry VIII": a Roman numeral ends the name it follows.
+        if (/^(?:I|V|X)$/.test(next.word.replace(/[.,;:]$/, ''))) { j++; break; }
         // "Proceedings of the National Academy of Sciences": "of the" joins like "of".
         if (/^(?:of|for|on)$/.test(next.word) && words[j + 2]?.word === 'the' && j + 3 < words.length && isCapitalised(words[j + 3].word) && !covered[words[j + 3].start] && joinableHead.test(words[j].word.replace(/[.,]$/, ''))) { j += 3; continue; }
         if (!connectors.has(next.word) || j + 2 >= words.length || !isCapitalised(words[j + 2].word)) break;
@@ -316,7 +318,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
       let lastWord = j;
       while (lastWord > first && (connectors.has(words[lastWord].word) || alwaysTrimmed.has(words[lastWord].word.replace(/[.,]$/, '')))) lastWord--;
       if (first <= lastWord) {
-        for (const part of splitRun(words.slice(first, lastWord + 1))) {
+        for (const part of splitRun(words.slice(first, lastWord + 1), lowercaseWords)) {
           let partWords = part.words;
           while (partWords.length > 0 && connectors.has(partWords[partWords.length - 1].word)) partWords = partWords.slice(0, -1);
           while (partWords.length > 0 && connectors.has(partWords[0].word)) partWords = partWords.slice(1);
@@ -650,6 +652,26 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (byName.get(entity.name) !== entity) continue;
     const fuller = persons.find((other) => other !== entity && byName.get(other.name) === other && other.name.length > entity.name.length && bare(other.name) === bare(entity.name));
     if (fuller) mergeInto(fuller, entity, byName);
+  }
+  // "The Reckoning Crew" and "Reckoning Crew": one name, with and without its article.
+  for (const entity of [...byName.values()]) {
+    if (!entity.name.startsWith('The ') || byName.get(entity.name) !== entity) continue;
+    const without = byName.get(entity.name.slice(4));
+    if (without && without.origin !== 'registry') mergeInto(entity, without, byName);
+  }
+  // "Gerry Ford" and "Gerald Ford", "Geoff" and "Geoffrey Skelley": a short form of the same given
+  // name (its first three letters or more) is the same person, when only one person fits.
+  for (const entity of persons) {
+    if (entity.origin === 'registry' || byName.get(entity.name) !== entity) continue;
+    const tokens = entity.name.split(' ');
+    if (tokens.length > 2 || tokens[0].length < 3) continue;
+    const fits = persons.filter((other) => {
+      if (other === entity || byName.get(other.name) !== other || other.name.length <= entity.name.length) return false;
+      const otherTokens = other.name.split(' ');
+      const sameFamily = tokens.length === 1 ? otherTokens.length >= 2 : otherTokens[otherTokens.length - 1] === tokens[tokens.length - 1];
+      return sameFamily && otherTokens[0] !== tokens[0] && otherTokens[0].startsWith(tokens[0].slice(0, 3)) && (tokens.length === 2 || otherTokens[0].startsWith(tokens[0]));
+    });
+    if (fits.length === 1) mergeInto(fits[0], entity, byName);
   }
   for (const entity of persons) {
     if (entity.origin === 'registry' || !entity.name.includes(' ') || byName.get(entity.name) !== entity) continue;

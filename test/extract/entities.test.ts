@@ -301,3 +301,17 @@ describe('extractEntities: Title Case text', () => {
     expect(names(entities)).toEqual(['Hoi An']);
   });
 });
+
+describe('extractEntities: forms of one name', () => {
+  it('merges a name with and without "The", and a short given name with the full one', () => {
+    const entities = entitiesIn('Volunteers from The Reckoning Crew met on Sunday. Members of Reckoning Crew knocked on doors. Gerald Ford pardoned him; Gerry Ford never explained why.');
+    expect(named(entities, 'The Reckoning Crew')?.aliases).toContain('Reckoning Crew');
+    expect(named(entities, 'Gerald Ford')?.aliases).toContain('Gerry Ford');
+  });
+
+  it('keeps a Roman numeral and drops a trailing title', () => {
+    const entities = entitiesIn('Veterans of World War I gathered. The PAHO Director spoke, and the Alameda County DA declined to comment.');
+    expect(named(entities, 'World War I')).toBeDefined();
+    expect(entities.some((entity) => /Director|DA$/.test(entity.name))).toBe(false);
+  });
+});
