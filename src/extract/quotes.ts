@@ -236,7 +236,9 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const describedOnly = resolved !== null && /^(?:an?|one|another|two|three|several|some)\s/i.test(resolved) && !speakers.some((entity) => entity.name === resolved);
     const unnamedAfter = /^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90));
     const leadSentence = text.slice(Math.max(leadStart, lastSentenceBoundary(text, leadStart, start)), start);
-    const unnamedBefore = !speaker && unnamedSource.test(leadSentence) && new RegExp(String.raw`\b(?:${verbWords})\b[^.!?]{0,40}$`).test(leadSentence) && !/\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added)\b/i.test(leadSentence);
+    // ("Sen. Marian Holt, R-Idaho, a member of the committee, said": a description of someone named.)
+    const leadFrom = start - leadSentence.length;
+    const unnamedBefore = !speaker && unnamedSource.test(leadSentence) && !mentions.some((mention) => mention.type === 'person' && mention.start >= leadFrom && mention.start < leadFrom + (unnamedSource.exec(leadSentence)?.index ?? 0)) && new RegExp(String.raw`\b(?:${verbWords})\b[^.!?]{0,40}$`).test(leadSentence) && !/\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added)\b/i.test(leadSentence);
     let unnamed = false;
     // "A spokesperson for Sheffield University", "an OpenAI spokesperson": a spokesperson speaks for the body named.
     const regionStart = unnamedAfter ? end : start - leadSentence.length;

@@ -264,6 +264,11 @@ describe('extractQuotes: unnamed sources', () => {
     expect(quotes[0].speakerRole).toBe('a senior official');
   });
 
+  it('a description after a name is not an unnamed source: "Sen. Marian Holt, R-Idaho, a member of …, said"', () => {
+    const text = 'Sen. Marian Holt, R-Idaho, a member of the Senate Banking Committee, which oversees export controls, said in a statement: "Chips that train frontier models should not leave on a general licence."';
+    expect(quotesIn(text)[0].speaker).toBe('Marian Holt');
+  });
+
   it('a spokesperson speaks for the body named: "a spokesperson for X", "an X spokesperson"', () => {
     expect(quotesIn('Maria Lopez was not available. A spokesperson for Vantor Labs said: "We will not comment on the case."')[0].speaker).toBe('Vantor Labs');
   });
