@@ -274,3 +274,10 @@ describe('extractQuotes: unnamed sources', () => {
   });
 });
 
+describe('extractQuotes: a speaker called by trade', () => {
+  it('"the chef said" is the person the piece has been about', () => {
+    const text = "Jamie Oliver has joined the campaign against junk food.\n\nSpeaking to a Sunday paper, the chef said: 'We have to stop feeding children this rubbish every day.'";
+    expect(quotesIn(text)[0].speaker).toBe('Jamie Oliver');
+  });
+});
+
