@@ -281,3 +281,9 @@ describe('extractQuotes: a speaker called by trade', () => {
   });
 });
 
+describe('extractQuotes: perfect tense and Irish offices', () => {
+  it('"Taoiseach Leo Varadkar has said:" names Leo Varadkar', () => {
+    expect(quotesIn('Taoiseach Leo Varadkar has said: "We will review the restrictions in three weeks time."')[0].speaker).toBe('Leo Varadkar');
+  });
+});
+
