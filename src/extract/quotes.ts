@@ -45,7 +45,7 @@ const afterPatterns: RegExp[] = [
 ];
 const beforePatterns: RegExp[] = [
   // Jane Doe, head of policy at X, said: "…"
-  new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|had|also|later|then|previously|again|recently)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week)|tonight|today|yesterday))?\s*[:,;]?\s*$`, 'u'),
+  new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|also|later|then|again)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
   new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u'),
   // A quoted fragment inside reported speech: The ministry said the move was "…"
   new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:later|also|then|previously|once|recently|again)\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u'),
