@@ -250,7 +250,15 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
     while (i < words.length) {
       if (!isCapitalised(words[i].word) || covered[words[i].start]) { i++; continue; }
       let j = i;
+      let overlong = false;
       while (j + 1 < words.length && !words[j].breakAfter) {
+        // No name runs past a dozen words: a longer run of capitals is a heading, a tag list or
+        // shouting, and is skipped whole (which also keeps hostile text linear).
+        if (j - i >= 12) {
+          while (j + 1 < words.length && (isCapitalised(words[j + 1].word) || connectors.has(words[j + 1].word))) j++;
+          overlong = true;
+          break;
+        }
         const next = words[j + 1];
         const gap = text.slice(words[j].end, next.start);
         if (!/^[ \u00a0]{1,3}$/.test(gap)) break;
@@ -301,6 +309,7 @@ function candidateSpans(text: string, sentences: Sentence[], covered: Uint8Array
         if (connectors.has(next.word) && !joinsList && !personBefore && headsBody && !datedAfter && j + 2 < words.length && isCapitalised(words[j + 2].word) && !covered[words[j + 2].start] && /^[ \u00a0]{1,3}$/.test(text.slice(next.end, words[j + 2].start))) { j += 2; continue; }
         break;
       }
+      if (overlong) { i = j + 1; continue; }
       let first = i;
       const atSentenceStart = i === firstWordIndex;
       // Trim sentence-initial furniture ("The", "In", "However"), a common word that opens the
@@ -409,7 +418,13 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
 
   // 1. Abbreviations introduced in the text: "Bureau of Industry and Security (BIS)".
   const introduced = new Map<string, string>();
-  for (const match of text.matchAll(/((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on|&)\s+|[A-Z][\w'’&-]*\s+)*)?[A-Z][\w'’&-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)/g)) {
+  // Each "(ABC)" is found first and its long form read from a bounded stretch before it, so that a
+  // page-long run of capitals cannot make the search quadratic.
+  for (const bracket of text.matchAll(/\s\(([A-Z][A-Za-z&]{1,9})\)/g)) {
+    const windowStart = Math.max(0, bracket.index! - 160);
+    const found = /((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|the|on|&)\s+|[A-Z][\w'’&-]*\s+)*)?[A-Z][\w'’&-]*)$/.exec(text.slice(windowStart, bracket.index!));
+    if (!found) continue;
+    const match = [found[0], found[1], bracket[1]];
     const long = match[1].replace(/^(The|A|An|In|On|At|By|From|With)\s+/, '');
     const initials = long.split(/\s+/).filter((word) => /^[A-Z]/.test(word)).map((word) => word[0]).join('');
     const short = match[2];

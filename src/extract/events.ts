@@ -308,6 +308,15 @@ const stampWords = /^\W*(?:first published|last published|published|updated|last
 
 /** The clause of the sentence that holds the date, without trailing attributions. */
 function eventClause(sentence: string, dateStart: number, dateEnd: number, split: boolean): string {
+  // A run-on "sentence" of thousands of characters (a list, broken markup): only the stretch around
+  // the date, so that each date costs the same however long the text.
+  if (sentence.length > 600) {
+    const from = Math.max(0, dateStart - 250);
+    sentence = sentence.slice(from, dateEnd + 250);
+    dateStart -= from;
+    dateEnd -= from;
+    split = true;
+  }
   let text = sentence.replace(/^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]\s+/, '');
   const offset = sentence.length - text.length;
   dateStart -= offset;
@@ -361,22 +370,31 @@ export function extractEvents(sentences: Sentence[], publishedAt: string | null)
   for (const sentence of sentences) {
     if (stampWords.test(sentence.text) && sentence.text.split(/\s+/).length < 14) continue;
     const dates = findDates(sentence.text, publishedAt);
+    // Dates are sorted by position: walk them alongside the anaphors (linear, however long the sentence).
+    const found = dates.slice();
+    let cursor = 0;
+    let dayBefore: string | null = lastDay;
     for (const anaphor of sentence.text.matchAll(dayAnaphora)) {
       const at = anaphor.index!;
-      const anchor = [...dates].reverse().find((date) => date.end <= at && date.precision === 'day' && !date.endDate)?.date ?? lastDay;
-      if (!anchor || dates.some((date) => date.start < at + anaphor[0].length && date.end > at)) continue;
+      while (cursor < found.length && found[cursor].end <= at) {
+        if (found[cursor].precision === 'day' && !found[cursor].endDate) dayBefore = found[cursor].date;
+        cursor++;
+      }
+      const anchor = dayBefore;
+      if (!anchor || (cursor < found.length && found[cursor].start < at + anaphor[0].length)) continue;
       const count = /^(?:a|one)$/i.test(anaphor[1] ?? '') ? 1 : Number(anaphor[1] ?? 1) || ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[(anaphor[1] ?? '').toLowerCase()] || 1;
       const backwards = /before|earlier|previous/i.test(anaphor[0]);
       const day = shiftDays(new Date(`${anchor}T00:00:00Z`), backwards ? -count : count);
       dates.push({ date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true, start: at, end: at + anaphor[0].length });
     }
     dates.sort((a, b) => a.start - b.start);
+    const letters = sentence.text.replace(/[^A-Za-z]/g, '').length;
     for (const date of dates) if (date.precision === 'day' && !date.endDate) lastDay = date.date;
     for (const expression of dates) {
       const before = sentence.text.slice(0, expression.start);
       // A dateline ("WASHINGTON, Jan. 29 —") or a bare date line is the article's date, not an event.
       if (/^[A-Z][A-Z .,'’-]*,?\s*$/.test(before) && /^\s*(\([^)]*\))?\s*[—–-]/.test(sentence.text.slice(expression.end))) continue;
-      if (sentence.text.replace(/[^A-Za-z]/g, '').length - sentence.text.slice(expression.start, expression.end).replace(/[^A-Za-z]/g, '').length < 12) continue;
+      if (letters - sentence.text.slice(expression.start, expression.end).replace(/[^A-Za-z]/g, '').length < 12) continue;
       if (expression.precision === 'day' && expression.date === publishedDay && !expression.relative && sentence.text.split(/\s+/).length < 8) continue;
       events.push({
         date: expression.date,

@@ -130,9 +130,9 @@ function labelBefore(before: string): string | null {
 }
 
 const claimantPatterns: RegExp[] = [
-  /according to (?:the )?([A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5})/,
-  /([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:said|says|estimated|estimates|reported|reports|disclosed|told|expects|expected|projected|forecast)\b/,
-  /\b(?:said|says|estimated|estimates|reported|disclosed|told)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})/,
+  /according to (?:the )?([A-Z][\w&'’.-]{0,40}(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]{0,40}){0,5})/,
+  /([A-Z][\w&'’.-]{0,40}(?:\s+[A-Z][\w&'’.-]{0,40}){0,4})\s+(?:said|says|estimated|estimates|reported|reports|disclosed|told|expects|expected|projected|forecast)\b/,
+  /\b(?:said|says|estimated|estimates|reported|disclosed|told)\s+([A-Z][\w&'’.-]{0,40}(?:\s+[A-Z][\w&'’.-]{0,40}){0,4})/,
   /\b(the company|the firm|the agency|the department|the ministry|the government|the lab|the chipmaker|officials|analysts|researchers)\s+(?:said|says|estimated|estimates|reported|expects|disclosed)\b/i,
 ];
 
@@ -175,7 +175,7 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       const hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord || groups.degree);
       const digits = groups.number!;
       // Not figures: parts of words, dates, times, ordinals, versions, reading times, phone numbers.
-      if (/[\w.]$/.test(text.slice(0, start)) && !groups.currency) continue;
+      if (/[\w.]$/.test(text.slice(Math.max(0, start - 1), start)) && !groups.currency) continue;
       if (/^(?:st|nd|rd|th)\b/.test(after)) continue;
       if (/^[:]\d/.test(after) || /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b)/i.test(after)) continue;
       if (!hasMarker && /^\d{4}$/.test(digits) && +digits >= 1900 && +digits <= 2100) continue;
@@ -213,12 +213,13 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (scaleWord) value *= scaleWords[scaleWord] ?? 1;
       const unit = unitFor(groups);
       const degreeLabel = groups.degree ? `°${/F/.test(groups.degree) ? 'F' : 'C'}` : null;
-      const rest = text.slice(scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length);
+      const restFrom = scaleWord || groups.percent || groups.currencyWord ? end : start + (groups.currency ?? '').length + digits.length;
+      const rest = text.slice(restFrom, restFrom + 300);
       // "$2.5 billion in sales" counts sales; "15% in early trading" does not count trading.
       let label = labelAfter(rest, !groups.percent);
       if (!label || timeWords.test(label.split(' ')[0])) {
         if (label && timeWords.test(label.split(' ')[0]) && !hasMarker) continue; // "three weeks", "5 days": durations are not figures
-        label = labelBefore(text.slice(0, start)) ?? label;
+        label = labelBefore(text.slice(Math.max(0, start - 160), start)) ?? label;
       }
       // A bare number with nothing counted is no figure, unless its thousands separator says it is
       // a quantity ("of whom 7,844 have died").
@@ -243,7 +244,7 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       if (!scale || ['dozens', 'hundreds', 'thousands'].includes(word)) continue;
       const value = numberWords[word] * (scale ? scaleWords[scale] : 1);
       const start = match.index;
-      const rest = text.slice(start + match[0].length);
+      const rest = text.slice(start + match[0].length, start + match[0].length + 300);
       const label = labelAfter(rest);
       if (!label || timeWords.test(label.split(' ')[0])) continue;
       const end = start + match[0].trimEnd().length + (rest.match(/^[\w-]+/)?.[0].length ?? 0) + 1;

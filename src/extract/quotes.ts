@@ -199,10 +199,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (words < (pullQuote ? 6 : 4)) continue; // scare quotes and titles
     const start = match.index;
     const end = start + match[0].length;
-    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const lineStart = Math.max(text.lastIndexOf('\n', start) + 1, start - 5000);
     const lineEndIndex = text.indexOf('\n', end);
     const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
-    const nextQuote = text.slice(end, lineEnd).search(single ? /[“"‘]|(?<![\p{L}])'(?=\p{Lu})/u : /[“"]/);
+    const nextQuote = text.slice(end, Math.min(lineEnd, end + 200)).search(single ? /[“"‘]|(?<![\p{L}])'(?=\p{Lu})/u : /[“"]/);
     const after = text.slice(end, Math.min(lineEnd, end + 200, nextQuote >= 0 ? end + nextQuote : lineEnd));
     const previous = quotes[quotes.length - 1];
     const leadStart = Math.max(lineStart, previous && previous.end > lineStart ? previous.end + 1 : lineStart);
@@ -336,7 +336,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     // A paragraph that is all quote, right after a paragraph that ends with an attributed quote, goes
     // on in the same voice: news copy names a new speaker, it does not leave one to be guessed.
-    if (!resolved && !unnamed && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
+    if (!resolved && !unnamed && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && lineEnd - end <= 4 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
       const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
       const previousStart = previousBreak < 0 ? 0 : previousBreak + 2;
       const tail = text.slice(previous.end, Math.max(previous.end, lineStart - 2));
@@ -387,8 +387,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
 
 /** Where the paragraph holding `offset` starts (paragraphs are separated by a blank line). */
 function paragraphStartOf(text: string, offset: number): number {
-  const breakAt = text.lastIndexOf('\n\n', offset);
-  return breakAt < 0 ? 0 : breakAt + 2;
+  // Looked for within a bounded stretch: a paragraph of more than 5,000 characters starts there.
+  const from = Math.max(0, offset - 5000);
+  const breakAt = text.slice(from, offset + 2).lastIndexOf('\n\n');
+  return breakAt < 0 ? from : from + breakAt + 2;
 }
 
 function onlyOne<T>(items: T[]): T | undefined {
@@ -397,6 +399,8 @@ function onlyOne<T>(items: T[]): T | undefined {
 
 /** Where the sentence holding `offset` starts, not before `floor`. */
 function lastSentenceBoundary(text: string, floor: number, offset: number): number {
+  // No sentence the tracker reads runs past a thousand characters; the bound keeps run-on text linear.
+  floor = Math.max(floor, offset - 1000);
   // A few characters past the offset, so that a boundary right before it ("Thursday. “It …") sees
   // the capital that follows.
   const slice = text.slice(floor, Math.min(text.length, offset + 2));
@@ -404,7 +408,7 @@ function lastSentenceBoundary(text: string, floor: number, offset: number): numb
   for (const found of slice.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
     if (found.index! + found[0].length > offset - floor) break;
     // "Mr. Barrios", "U.S. officials": an abbreviation is not a sentence's end.
-    const word = /(\S+)[.!?]["”’]?\s+$/.exec(slice.slice(0, found.index! + found[0].length))?.[1] ?? '';
+    const word = /(\S+)[.!?]["”’]?\s+$/.exec(slice.slice(Math.max(0, found.index! - 40), found.index! + found[0].length))?.[1] ?? '';
     if (/^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z]|(?:[A-Z]\.)+[A-Z]|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)$/.test(word)) continue;
     boundary = found.index! + found[0].length;
   }
