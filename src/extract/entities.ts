@@ -81,6 +81,7 @@ function readList(file: string): string[] {
 }
 const givenNames = new Set(readList('given-names.txt').flatMap((line) => line.split(/\s+/)));
 const knownPlaces = new Set(readList('places.txt'));
+const surnames = new Set(readList('surnames.txt').flatMap((line) => line.split(/\s+/)));
 const femaleNames = new Set(readList('female-names.txt').flatMap((line) => line.split(/\s+/)));
 const maleNames = new Set(readList('male-names.txt').flatMap((line) => line.split(/\s+/)));
 
@@ -141,6 +142,8 @@ function typeOfName(name: string, context: TypeContext): EntityType {
     || /\b(?:said|says|according to|told|wrote|added|argued|noted|warned)\s*$/i.test(context.before);
   const looksLikeName = tokens.length >= 2 && tokens.length <= 4 && tokens.every((token) => /^(?:[A-Z][a-zà-ÿ]*(?:['’]?[A-Z]?[a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+(?:['’]?[A-Z]?[a-zà-ÿ]+)*)*|[A-Z]\.|de|da|van|von|der|del|la|le|bin|al|Jr\.?|Sr\.?|II|III)$/.test(token)) && /^[A-Z]/.test(last);
   if (looksLikeName && (givenNames.has(tokens[0]) || honorificBefore || speechAround || context.surnameReused)) return 'person';
+  // "Deqa Dhalac", "Junmyung Lee": a known family name after a plain capitalised word.
+  if (looksLikeName && tokens.length <= 3 && surnames.has(last) && !surnames.has(tokens[0]) && /^\p{Lu}\p{Ll}+$/u.test(tokens[0]) && !adjectivalName.test(tokens[0]) && !knownPlaces.has(tokens[0])) return 'person';
   // A given name alone that speaks or is spoken of as a person: "Meghan said", "said Harry".
   if (tokens.length === 1 && givenNames.has(name) && (honorificBefore || speechAround)) return 'person';
   return 'other';

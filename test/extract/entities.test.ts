@@ -315,3 +315,11 @@ describe('extractEntities: forms of one name', () => {
     expect(entities.some((entity) => /Director|DA$/.test(entity.name))).toBe(false);
   });
 });
+
+describe('extractEntities: family names', () => {
+  it('types a plain given name before a known family name as a person', () => {
+    const entities = entitiesIn('The council chose Deqa Dhalac as mayor, while Junmyung Lee ran the count.');
+    expect(named(entities, 'Deqa Dhalac')?.type).toBe('person');
+    expect(named(entities, 'Junmyung Lee')?.type).toBe('person');
+  });
+});
