@@ -64,13 +64,14 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb|Rt)\.|(?:The\s+)?(?:Right\s+)?Honou?rable|Prince|Princess|King|Queen|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Emir|Crown Prince|Taoiseach|Tánaiste|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Software|Security|Solutions|Analytics|Robotics|Dynamics|Networks|Communications|Consulting|Advisory|Logistics|Therapeutics|Biosciences|Computing|Compute|Quantum|Insights|Intelligence|Collective|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const organizationWords = /\b(Embassy|Consulate|Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Software|Security|Solutions|Analytics|Robotics|Dynamics|Networks|Communications|Consulting|Advisory|Logistics|Therapeutics|Biosciences|Computing|Compute|Quantum|Insights|Intelligence|Collective|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const placeOpensBody = new RegExp(`^ (?!AI\\b)(?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
 // Capitalised words that name no one in particular here.
 const commonNouns = new Set(['Internet', 'Web', 'Earth', 'Moon', 'Sun', 'God', 'Bible', 'Net', 'Cloud', 'Metaverse']);
 const loneOrganizationWord = new RegExp(`^(?:${organizationWords.source.slice(3, -3)})$`);
 const lawWords = /\b(Act|Acts|Rule|Rules|Regulation|Regulations|Framework|Directive|Order|Bill|Treaty|Agreement|Accord|Code|Statute|Amendment|Law|List|Guidance|Proposition|Ordinance|Resolution)$/;
-const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
+const modelPattern = /^(?:[A-Z][\w]*[-\s])?(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral|o\d)[-\s]?[\w.]*(?:-[\w.]+)*$|^[A-Z][a-z]+[-\s]\d+(\.\d+)?$/;
+const modelVersionTail = /^(?:[ -](?:Opus|Sonnet|Haiku|Pro|Flash|Ultra|Max|Mini|mini|Nano|Turbo|Plus|Instruct|Chat|Coder|Reasoner|Maverick|Scout|Behemoth|Lite|Thinking|Omni|Vision|\d+(?:\.\d+)*[A-Za-z]?|[VRK]\d+(?:\.\d+)?)(?![\w-]))+/;
 const productPattern = /^[A-Z]{1,3}\d{2,4}[A-Z]?$/;
 
 // Curated lists beside the registry: given names (a capitalised two- to four-word name starting
@@ -450,15 +451,27 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (entry.type === 'person' && !alias.includes(' ') && /^ \p{Lu}[\p{Ll}]+\s+\p{Lu}/u.test(text.slice(end, end + 40)) && !/^ (?:Administration|Jr|Sr)\b/.test(text.slice(end, end + 20))) continue;
     // "University of South Carolina", "Southern California Edison": a place closing a longer name
     // is part of it; the detector takes the whole name.
-    if (entry.type === 'place' && (/\b(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Coastal|Downstate|Upstate|Inland)\s$/.test(text.slice(Math.max(0, start - 12), start)) || /\b\p{Lu}[\p{L}]+\s+of\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 40), start)))) continue;
+    if (entry.type === 'place' && (/\b(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Coastal|Downstate|Upstate|Inland)\s$/.test(text.slice(Math.max(0, start - 12), start)) || /\b\p{Lu}[\p{L}]+\s+(?:of|on|for)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 40), start)))) continue;
     // "New York Times", "U.S. District Court", "Puerto Rico Police Department": a place that opens
     // an organisation's name is part of it; the detector takes the whole name.
+    // "House Select Committee on China", "White House Office of Science": a body's short name opening a
+    // longer body's name is part of it, too.
+    if (entry.type === 'organization' && !alias.includes(' ') && /^ (?:[A-Z][\w'’.&-]*\s){0,2}?(?:Committee|Subcommittee|Caucus|Office|Council|Commission|Bureau|Agency|Department|Division|Task Force)\b/.test(text.slice(end, end + 60))) continue;
     if (entry.type === 'place' && placeOpensBody.test(text.slice(end, end + 80))) {
       registryPattern.lastIndex = end;
       const following = registryPattern.exec(text);
       if (!following || following.index > end + 1) continue;
     }
     const sentence = sentenceAt(sentences, start);
+    // "Claude Opus 4", "Gemini 2.5 Pro", "Llama 4 Maverick": a model family with its version is a
+    // model of its own; the family stays its alias.
+    const version = entry.type === 'model' ? modelVersionTail.exec(text.slice(end, end + 40)) : null;
+    if (version) {
+      const full = `${text.slice(start, end).replace(/['’]s$/, '')}${version[0]}`;
+      add(full, 'model', 'detected', { surface: text.slice(start, end + version[0].length), start, end: end + version[0].length, sentence: sentence?.text ?? '' });
+      registryPattern.lastIndex = 0;
+      continue;
+    }
     add(entry.name, entry.type, 'registry', { surface: match[0], start, end, sentence: sentence?.text ?? '' });
   }
 
@@ -522,7 +535,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
       const organization = organizations.find((candidate) => candidate.name.split(' ')[0] === surface && !/^(?:The|National|American|Chinese|European|International|Federal|State|United|Department|Bureau|Ministry|Office|New|North|South|East|West|Central)$/.test(surface));
       if (organization && !/^\s?\d/.test(text.slice(span.end, span.end + 3))) { add(organization.name, 'organization', 'detected', mention); continue; }
     }
-    if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !titled && !knownPlaces.has(surface)) continue;
+    if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !titled && !knownPlaces.has(surface) && !(modelPattern.test(surface) && /\d/.test(surface))) continue;
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
     const { before, after } = contextOf(span);
     // A lone organisation, law or place word ("Services", "Bill", "Police") names nothing by itself.

@@ -323,3 +323,16 @@ describe('extractEntities: family names', () => {
     expect(named(entities, 'Junmyung Lee')?.type).toBe('person');
   });
 });
+
+describe('extractEntities: AI models with versions, and bodies inside longer names', () => {
+  it('keeps a model family with its version as one model', () => {
+    const entities = entitiesIn('Anthropic said Claude Opus 4 was targeted, Google released Gemini 2.5 Pro, OpenAI shipped o3-mini and Alibaba launched Qwen2.5-Max. DeepSeek-V3.1 followed. Claude is popular.');
+    for (const model of ['Claude Opus 4', 'Gemini 2.5 Pro', 'o3-mini', 'Qwen2.5-Max', 'DeepSeek-V3.1', 'Claude']) expect(named(entities, model)?.type).toBe('model');
+  });
+
+  it('"House Select Committee on China" and "the Chinese Embassy" are bodies', () => {
+    const entities = entitiesIn('Rep. John Moolenaar, chairman of the House Select Committee on China, praised it. Liu Pengyu of the Chinese Embassy objected.');
+    expect(named(entities, 'House Select Committee on China')?.type).toBe('organization');
+    expect(named(entities, 'Chinese Embassy')?.type).toBe('organization');
+  });
+});
