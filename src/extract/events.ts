@@ -80,6 +80,19 @@ function monthYear(monthNumber: number, prefix: string | undefined, input: strin
 }
 
 const rules: Rule[] = [
+  // Parts of a year: "the first half of 2025", "the second half of last year", "the first three months of the year".
+  {
+    pattern: /\b(?:the\s+)?(first|second)\s+half\s+of\s+((?:19|20)\d{2}|the\s+year|this\s+year|last\s+year|next\s+year)\b|\b(?:the\s+)?(first|last|final)\s+(two|three|four|five|six|nine|\d)\s+months\s+of\s+((?:19|20)\d{2}|the\s+year|this\s+year|last\s+year)\b/gi,
+    resolve: (m, published) => {
+      const which = (m[2] ?? m[5]).toLowerCase();
+      const year = /^\d/.test(which) ? +which : published ? published.getUTCFullYear() + (which.startsWith('last') ? -1 : which.startsWith('next') ? 1 : 0) : null;
+      if (!year) return null;
+      if (m[1]) return m[1].toLowerCase() === 'first' ? { date: `${year}-01`, precision: 'month', endDate: `${year}-06`, relative: !/^\d/.test(which) } : { date: `${year}-07`, precision: 'month', endDate: `${year}-12`, relative: !/^\d/.test(which) };
+      const count = ({ two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9 } as Record<string, number>)[m[4].toLowerCase()] ?? +m[4];
+      if (!count || count > 12) return null;
+      return m[3].toLowerCase() === 'first' ? { date: `${year}-01`, precision: 'month', endDate: `${year}-${pad(count)}`, relative: !/^\d/.test(which) } : { date: `${year}-${pad(13 - count)}`, precision: 'month', endDate: `${year}-12`, relative: !/^\d/.test(which) };
+    },
+  },
   // Year and month ranges: "between 2014 and 2021", "from January to October 2023", "between October 2019 to March 2020"
   {
     pattern: /\b(?:[Bb]etween|[Ff]rom)\s+((?:19|20)\d{2})\s*(?:and|to|through|until|[-–])\s*((?:19|20)\d{2})\b/g,

@@ -77,7 +77,9 @@ function labelAfter(rest: string, allowIn = true): string | null {
     // "$2.5 billion in sales" counts sales; "$5.5 billion in its first quarter" does not count quarters.
     if (label.length === 0 && lower === 'in' && allowIn && !skippedOf && /^(?:its|their|the|a|an|this|that|his|her|our|each|every|fiscal|[A-Z])/.test(words[words.indexOf(raw) + 1] ?? '')) break;
     if (label.length === 0 && (lower === 'of' || (lower === 'in' && allowIn)) && !skippedOf) { skippedOf = true; continue; }
-    if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional')) continue;
+    if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional' || lower === 'worth')) continue;
+    // "$5.58 million using …", "78% year-on-year": a participle or a comparison is not the thing counted.
+    if (label.length === 0 && ((/^[a-z]{2,}ing$/.test(lower) && !/^(?:funding|spending|earnings?|holdings?|savings|shipments|buildings?|filings?|offerings?|housing|lending|listings?|trading|training|marketing|advertising|computing|processing|manufacturing|engineering|clothing|parking|shopping|banking|polling|bookings?|warnings?|financing|pricing|licensing|rating|ratings|sightings|killings|shootings|meetings|hearings|postings|openings|listings)$/.test(lower)) || /^(?:year-on-year|year-over-year)$/.test(lower))) break;
     if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
     if (label.length > 0 && clauseVerbs.test(lower)) break;
     label.push(lower);

@@ -217,3 +217,10 @@ describe('extractEvents: parts of the day, ordinal and numeric dates', () => {
     expect(only('She won with 58% of the vote in Tuesday’s municipal election.').date).toBe('2025-04-15');
   });
 });
+
+describe('extractEvents: parts of a year', () => {
+  it('reads halves and the first or last months of a year as month ranges', () => {
+    const events = eventsIn('Orders came in the first three months of the year. Sales fell in the first half of 2024 and rose in the second half of last year.');
+    expect(events.map((event) => [event.date, event.endDate])).toEqual([['2025-01', '2025-03'], ['2024-01', '2024-06'], ['2024-07', '2024-12']]);
+  });
+});

@@ -175,3 +175,10 @@ describe('extractFigures: scales written in other ways, and codes', () => {
     expect(figures.map((figure) => figure.value)).toEqual([40]);
   });
 });
+
+describe('extractFigures: what a figure counts, in money copy', () => {
+  it('skips "worth of", participles and year-on-year comparisons when naming the thing counted', () => {
+    const figures = extractFigures(splitSentences('Buyers ordered at least $16 billion worth of H20s. Training cost $5.58 million using 2,048 GPUs. Revenue rose 78% year-on-year.'));
+    expect(figures.map((figure) => figure.label)).toEqual(['h20s', 'amount', 'gpus', 'revenue']);
+  });
+});
