@@ -113,10 +113,31 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   let finalPublished = publishedAt;
   if (!finalPublished && pageStart) {
     const match = pageStart.match(visibleDate);
-    finalPublished = parseLooseDate(match?.[1]);
+    finalPublished = parseLooseDate(match?.[1]) ?? numericStamp(pageStart);
   }
 
   return { url, canonicalUrl, title, byline, publishedAt: finalPublished, siteName, lang, text };
+}
+
+const zoneOffsets: Record<string, number> = { EDT: -4, EST: -5, CDT: -5, CST: -6, MDT: -6, MST: -7, PDT: -7, PST: -8, UTC: 0, GMT: 0, BST: 1, CET: 1, CEST: 2 };
+
+/**
+ * A visible stamp written in figures, as US outlets print it: "05/29/2025 05:00 AM EDT". Month first
+ * only where the stamp says it is American (a US time zone) or the first number cannot be a month.
+ */
+function numericStamp(text: string): string | null {
+  const match = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})\s*([AaPp])\.?[Mm]\.?)?\s*([A-Z]{3,4})?\b/.exec(text);
+  if (!match) return null;
+  const [first, second, year] = [+match[1], +match[2], +match[3]];
+  const zone = match[7] && match[7] in zoneOffsets ? match[7] : null;
+  const american = zone ? /^(?:E|C|M|P)[SD]T$/.test(zone) : false;
+  const [month, day] = american || first > 12 === false && second > 12 ? [first, second] : [second, first];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1990 || year > 2100) return null;
+  let hours = match[4] ? +match[4] % 12 + (/[Pp]/.test(match[6]) ? 12 : 0) : 0;
+  const minutes = match[5] ? +match[5] : 0;
+  hours -= zone ? zoneOffsets[zone] : 0;
+  const date = new Date(Date.UTC(year, month - 1, day, hours, minutes));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 function textLength(text: string): number {

@@ -96,3 +96,17 @@ describe('extractArticle: boilerplate removal is not fooled by class names', () 
     expect(article.text).not.toContain('Share on X');
   });
 });
+
+describe('extractArticle: numbers and stamps written in markup', () => {
+  const page = (body: string) => `<html><head><title>T</title></head><body><div class="date">05/29/2025 05:00 AM EDT</div><article><h1>Rules</h1>${body}<p>More text here to make the article long enough for the extractor to keep it as the main body of the page, with a few more words.</p></article></body></html>`;
+
+  it('keeps a power of ten written with <sup> and leaves a footnote mark alone', () => {
+    const article = extractArticle(page('<p>The rule covers models trained with more than 10<sup>26</sup> operations, a threshold set by the agency in January after a long review.</p><p>Shor’s algorithm is famous.<sup>3</sup> It was published in 1994 and has been cited many thousands of times since then.</p>'), 'https://x.test/a');
+    expect(article.text).toContain('more than 10^26 operations');
+    expect(article.text).toContain('famous.3 It');
+  });
+
+  it('reads a visible American stamp written in figures when the page has no date metadata', () => {
+    expect(extractArticle(page('<p>Lawmakers pushed new chip export bills after the rule was rescinded, aides said on Thursday afternoon.</p>'), 'https://x.test/b').publishedAt).toBe('2025-05-29T09:00:00.000Z');
+  });
+});

@@ -505,6 +505,8 @@ function emit(roots: HElement[], stats: Map<HNode, Stats>, keepHeadings = false)
         continue;
       }
       if (name === 'hr') { flush(); continue; }
+      // "10<sup>26</sup> operations": a power of ten keeps its exponent mark, not "1026".
+      if (name === 'sup' && /(?:^|[^\d.,])10$/.test(current) && /^\s*[-−]?\d{1,3}\s*$/.test(textOf(node))) current += '^';
       if (name === 'td' || name === 'th') current += ' ';
       else if (block) flush();
       if (headingTags.has(name)) { inHeading++; headingLevel = Number(name[1]); }
