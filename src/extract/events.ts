@@ -219,7 +219,7 @@ const rules: Rule[] = [
       // A future verb right after the day also looks ahead: "from 4am on Saturday will have to isolate".
       const trail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "Trump takes office on Monday", "the rule takes effect on Friday": a scheduled present.
-      const scheduled = /\b(?:takes?|begins?|starts|opens|meets|votes|travels|heads|arrives?|returns|launches|resumes?|expires?|closes|kicks? off|goes into effect|comes? into force|deadline is|is due)\b(?:\s+[\w-]+){0,2}\s*$/i.test(lead) && !/^\s*(?:,\s*)?(?:and|when|after)\b/.test(trail);
+      const scheduled = /\b(?:takes?|begins?|starts|opens|meets|votes|travels|heads|arrives?|returns|launches|resumes?|expires?|closes|kicks? off|goes into effect|comes? into force|deadline is|is due)\b(?:\s+[\w-]+){0,2}\s*$/i.test(lead) && !/^\s*(?:,\s*)?(?:when|after)\b/.test(trail);
       const future = prefix === 'next' || (prefix !== 'last' && (scheduled || /\b(?:will|shall|scheduled|set to|due|expected to|plans? to|planning to|upcoming)\b(?![^,;]*\b(?:after|since|when)\b)/i.test(lead) || /^(?:(?!\b(?:and|but|then|before|after)\b)[^.;,]){0,25}\b(?:will|is set to|are set to|is due to|are due to|is expected to|are expected to)\b/i.test(trail)));
       if (future) {
         let ahead = (target - published.getUTCDay() + 7) % 7;

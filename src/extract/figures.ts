@@ -174,7 +174,16 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       const end = start + raw.length;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
-      const hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord || groups.degree);
+      let hasMarker = !!(groups.currency || groups.percent || groups.scale || groups.currencyWord || groups.exp || groups.expWord || groups.degree);
+      // "30 to 50 per cent", "$2 to $3 billion", "between 5 and 10 million": the first end of a range
+      // takes the unit and scale written after the second.
+      const rangeEnd = !groups.scale && !groups.percent && !groups.exp && !groups.expWord && !groups.degree ? /^\s*(?:to|-|–|and)\s*(\$|€|£)?\d[\d,.]*\s?(per\s?cent\b|percent\b|%|pc\b|million\b|billion\b|trillion\b|bn\b|mn\b)?/i.exec(text.slice(end, end + 40)) : null;
+      if (rangeEnd && rangeEnd[2]) {
+        if (/per|%|pc/i.test(rangeEnd[2])) groups.percent = '%';
+        else groups.scale = rangeEnd[2].toLowerCase();
+        if (rangeEnd[1] && !groups.currency) groups.currency = rangeEnd[1];
+        hasMarker = true;
+      }
       const digits = groups.number!;
       // Not figures: parts of words, dates, times, ordinals, versions, reading times, phone numbers.
       if (/[\w.]$/.test(text.slice(Math.max(0, start - 1), start)) && !groups.currency) continue;

@@ -224,3 +224,9 @@ describe('extractEvents: parts of a year', () => {
     expect(events.map((event) => [event.date, event.endDate])).toEqual([['2025-01', '2025-03'], ['2024-01', '2024-06'], ['2024-07', '2024-12']]);
   });
 });
+
+describe('extractEvents: a scheduled present followed by "and"', () => {
+  it('"takes office on Monday, and …" still looks ahead', () => {
+    expect(only('The new commissioner takes office on Monday, and nobody knows what comes next.').date).toBe('2025-04-21');
+  });
+});

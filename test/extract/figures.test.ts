@@ -182,3 +182,10 @@ describe('extractFigures: what a figure counts, in money copy', () => {
     expect(figures.map((figure) => figure.label)).toEqual(['h20s', 'amount', 'gpus', 'revenue']);
   });
 });
+
+describe('extractFigures: ranges', () => {
+  it('gives the first end of a range the unit and scale written after the second', () => {
+    const figures = extractFigures(splitSentences('Premiums run at 30 to 50 per cent, and analysts expect $2 to $3 billion in sales.'));
+    expect(figures.map((figure) => [figure.value, figure.unit])).toEqual([[30, '%'], [50, '%'], [2e9, 'USD'], [3e9, 'USD']]);
+  });
+});
