@@ -109,6 +109,18 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     }
     // The first person named earlier in the same paragraph (its subject, as a rule) is who the pronoun means.
     if (inParagraph) return inParagraph;
+    // A paragraph that opens on the quote: the person the paragraph before ends on ("Ibarra worries
+    // that …" / "“…,” he says.").
+    if (offset - paragraphStart < 3 && paragraphStart > 2) {
+      const previousStart = paragraphStartOf(text, paragraphStart - 3);
+      const lastSentence = lastSentenceBoundary(text, previousStart, paragraphStart - 2);
+      // (Names inside an earlier quotation are what was said, not who says it.)
+      const quoted = (at: number) => quotes.some((quote) => quote.start <= at && quote.end >= at);
+      const named = (from: number) => mentions.find((mention) => mention.type === 'person' && mention.start >= from && mention.start < paragraphStart && !mention.possessive && fits(mention.name) && !quoted(mention.start));
+      // Its last sentence's subject, else the person that paragraph is about (the first it names).
+      const subject = named(lastSentence) ?? named(previousStart);
+      if (subject) return subject.name;
+    }
     let best: string | null = null;
     for (const name of recent) if ((spoken.get(name) ?? 0) > (best ? spoken.get(best) ?? 0 : 0)) best = name;
     return best ?? found;

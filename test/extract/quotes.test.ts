@@ -287,3 +287,14 @@ describe('extractQuotes: perfect tense and Irish offices', () => {
   });
 });
 
+describe('extractQuotes: a paragraph that opens on a quote', () => {
+  it('"he says" / "she says" is the person the paragraph before is about, not the one quoted most', () => {
+    const text = [
+      'Tomás Ibarra teaches at a university. "Distillation is ordinary practice in every lab I know," says Ibarra. "Nobody hides it."',
+      'In Berlin, Katrin Albers keeps a log of every teacher model. Last week she finished a student model.',
+      '"I would like to say exactly what it learned and from whom," she says.',
+    ].join('\n\n');
+    expect(quotesIn(text).pop()?.speaker).toBe('Katrin Albers');
+  });
+});
+
