@@ -248,7 +248,9 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // speaker, and nothing further guesses one.
     const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
     const describedOnly = resolved !== null && /^(?:an?|one|another|two|three|several|some)\s/i.test(resolved) && !speakers.some((entity) => entity.name === resolved);
-    const unnamedAfter = /^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90));
+    const unnamedAfter = (/^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90)))
+      // "…," the insider said: a source the text has kept unnamed, referred to again.
+      || /^\s*,?\s*(?:(?:said|says|told|added)\s+)?the\s+(?:[\w-]+\s+)?(?:insider|source|sources|person|people|aide|diplomat)\b/.test(after);
     const leadSentence = text.slice(Math.max(leadStart, lastSentenceBoundary(text, leadStart, start)), start);
     // ("Sen. Marian Holt, R-Idaho, a member of the committee, said": a description of someone named.)
     const leadFrom = start - leadSentence.length;

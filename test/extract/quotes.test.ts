@@ -269,6 +269,11 @@ describe('extractQuotes: unnamed sources', () => {
     expect(quotesIn(text)[0].speaker).toBe('Marian Holt');
   });
 
+  it('"the insider said" refers back to a source kept unnamed', () => {
+    const text = 'Li Wenhua, a trade scholar, called the rule unfair. An industry insider who requested anonymity said demand had not changed. "Our clients are Chinese companies operating in China," the insider said.';
+    expect(quotesIn(text)[0].speaker).toBeNull();
+  });
+
   it('a spokesperson speaks for the body named: "a spokesperson for X", "an X spokesperson"', () => {
     expect(quotesIn('Maria Lopez was not available. A spokesperson for Vantor Labs said: "We will not comment on the case."')[0].speaker).toBe('Vantor Labs');
   });
