@@ -137,7 +137,7 @@ function scoreEntities(name: string, text: string, gold: Gold, facts: ArticleFac
 
 interface Located<T> { item: T; spans: { start: number; end: number }[]; matched: boolean }
 
-function locate<T>(items: T[], textOf: (item: T) => string, text: string): Located<T>[] {
+function locate<T>(items: T[], textOf: (item: T) => string, text: string, nested = false): Located<T>[] {
   // One gold item stands for every place its text occurs (an annotator lists "$16 million" once).
   const located: Located<T>[] = [];
   for (const item of items) {
@@ -145,6 +145,8 @@ function locate<T>(items: T[], textOf: (item: T) => string, text: string): Locat
     if (spans.length === 0) { located.push({ item, spans, matched: false }); continue; }
     for (const span of spans) {
       if (located.some((other) => other.spans.some((existing) => existing.start === span.start && existing.end === span.end))) continue;
+      // "last month" inside "late last month", which the gold lists too: that place is the longer item's.
+      if (nested && items.some((other) => other !== item && textOf(other).length > textOf(item).length && occurrences(text, textOf(other)).some((outer) => outer.start <= span.start && outer.end >= span.end))) continue;
       located.push({ item, spans: [span], matched: false });
     }
   }
@@ -157,7 +159,7 @@ function scoreSpans<G, P extends { start: number; end: number }>(
   onMatch?: (prediction: P, gold: G) => void,
   continuation?: (previous: { prediction: P; matched: boolean } | null, prediction: P, text: string) => boolean,
 ) {
-  const located = locate(goldItems, goldText, text);
+  const located = locate(goldItems, goldText, text, kind === 'date');
   const optionalSpans = optionalTexts.flatMap((optionalText) => occurrences(text, optionalText));
   for (const entry of located) if (entry.spans.length === 0) { t.absent++; if (verbose) log.push(`  ${name} ${kind} gold text not in body: ${goldText(entry.item)}`); }
   let previous: { prediction: P; matched: boolean } | null = null;
