@@ -303,3 +303,12 @@ describe('extractQuotes: a paragraph that opens on a quote', () => {
   });
 });
 
+describe('extractQuotes: tabloid and Irish attributions', () => {
+  it('"the 45-year-old revealed", "the mother-of-two said", "she slammed", "the Cork TD wrote"', () => {
+    expect(quotesIn('Jane Roe lost her job last year. "It was the worst day of my life," the 45-year-old revealed.')[0].speaker).toBe('Jane Roe');
+    expect(quotesIn('Jane Roe lost her job last year. The mother-of-two said: "It was the worst day of my whole life."')[0].speaker).toBe('Jane Roe');
+    expect(quotesIn('Jane Roe lost her job. "The council has let every family down," she slammed.')[0].speaker).toBe('Jane Roe');
+    expect(quotesIn('Mick Barry spoke in the Dáil. Posting on Twitter, the Cork TD wrote: "This is a disaster for the hospitality sector in the city."')[0].speaker).toBe('Mick Barry');
+  });
+});
+
