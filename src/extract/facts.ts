@@ -53,6 +53,11 @@ function attributeFigures(figures: Figure[], sentences: Sentence[], quotes: Extr
         : mentions.find((mention) => mention.start >= sentenceStart && mention.start < verbAt && mention.sentence === figure.sentence);
       if (credited) return { ...figure, claimant: credited.name };
     }
+    // "the company said": the firm the article named last before the figure.
+    if (figure.claimant && /^the (?:company|firm|chipmaker|group|lab|startup|agency|department|ministry|bank)$/i.test(figure.claimant)) {
+      const body = [...mentions].reverse().find((mention) => mention.type === 'organization' && mention.start < figure.start);
+      if (body) return { ...figure, claimant: body.name };
+    }
     return figure;
   });
 }

@@ -80,6 +80,8 @@ function labelAfter(rest: string, allowIn = true): string | null {
     if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional' || lower === 'worth')) continue;
     // "$5.58 million using …", "78% year-on-year": a participle or a comparison is not the thing counted.
     if (label.length === 0 && ((/^[a-z]{2,}ing$/.test(lower) && !/^(?:funding|spending|earnings?|holdings?|savings|shipments|buildings?|filings?|offerings?|housing|lending|listings?|trading|training|marketing|advertising|computing|processing|manufacturing|engineering|clothing|parking|shopping|banking|polling|bookings?|warnings?|financing|pricing|licensing|rating|ratings|sightings|killings|shootings|meetings|hearings|postings|openings|listings)$/.test(lower)) || /^(?:year-on-year|year-over-year)$/.test(lower))) break;
+    // "$17 billion of Nvidia's revenue": the owner is not the thing counted.
+    if (label.length === 0 && /^\p{Lu}[\p{L}\d&.-]*['’]s?$/u.test(raw)) continue;
     if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
     if (label.length > 0 && clauseVerbs.test(lower)) break;
     label.push(lower);
@@ -118,6 +120,8 @@ function labelBefore(before: string): string | null {
     const head = subjectHead(change[1]);
     if (head && !/^(it|they|he|she|we|this|that|which|who)$/.test(head)) return head;
   }
+  // "training V3 cost about $5.6 million": what it cost.
+  if (new RegExp(`\\b(?:cost|costs|costing)\\s+(?:it\\s+|them\\s+)?${qualifiersBefore}$`, 'i').test(before)) return 'cost';
   // "a charge of about", "market value of", "estimated the cost at" → the noun before "of".
   const match = before.match(/([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?:of|worth|totalling|totaling|valued at|at)\s+(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately )?$/i);
   if (!match) return null;

@@ -148,6 +148,12 @@ describe('extractFacts: who claims a figure', () => {
     expect(claimant('140')).toBe('U.S. Department of Commerce');
     expect(claimant('12%')).toBe('Census Bureau');
   });
+
+  it('"the company said" credits the firm the article named before', async () => {
+    const { extractFacts } = await import('../../src/extract/facts.ts');
+    const facts = extractFacts('t', 'Nvidia disclosed the rule on Tuesday. The licence requirement will bring a charge of about $5.5 billion, the company said.', '2025-04-16T00:00:00Z', []);
+    expect(facts.figures[0].claimant).toBe('Nvidia');
+  });
 });
 
 describe('extractFigures: British percentages', () => {
@@ -179,7 +185,7 @@ describe('extractFigures: scales written in other ways, and codes', () => {
 describe('extractFigures: what a figure counts, in money copy', () => {
   it('skips "worth of", participles and year-on-year comparisons when naming the thing counted', () => {
     const figures = extractFigures(splitSentences('Buyers ordered at least $16 billion worth of H20s. Training cost $5.58 million using 2,048 GPUs. Revenue rose 78% year-on-year.'));
-    expect(figures.map((figure) => figure.label)).toEqual(['h20s', 'amount', 'gpus', 'revenue']);
+    expect(figures.map((figure) => figure.label)).toEqual(['h20s', 'cost', 'gpus', 'revenue']);
   });
 });
 
@@ -187,5 +193,12 @@ describe('extractFigures: ranges', () => {
   it('gives the first end of a range the unit and scale written after the second', () => {
     const figures = extractFigures(splitSentences('Premiums run at 30 to 50 per cent, and analysts expect $2 to $3 billion in sales.'));
     expect(figures.map((figure) => [figure.value, figure.unit])).toEqual([[30, '%'], [50, '%'], [2e9, 'USD'], [3e9, 'USD']]);
+  });
+});
+
+describe('extractFigures: money copy, the thing counted', () => {
+  it('"$17 billion of Nvidia’s revenue" counts revenue; "cost about $5.6 million" counts a cost', () => {
+    const figures = extractFigures(splitSentences('China accounted for about $17 billion of Nvidia’s revenue last year. Training the model cost about $5.6 million, it said.'));
+    expect(figures.map((figure) => figure.label)).toEqual(['revenue', 'cost']);
   });
 });
