@@ -64,7 +64,7 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
 
 const honorifics = /^(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Adm|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Hon|Amb|Rt)\.|(?:The\s+)?(?:Right\s+)?Honou?rable|Prince|Princess|King|Queen|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Emir|Crown Prince|Taoiseach|Tánaiste|Senator|Representative|Congressman|Congresswoman|President|Vice President|Secretary|Commerce Secretary|Minister|Ambassador|Chairman|Chairwoman|Chair|Ranking Member|Director|Judge|Justice|Governor|Mayor|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Chief(?:\s+[A-Z][a-z]+){1,2}\s+Officer|Chief Executive|CEO|Prime Minister|Foreign Minister|Trade Minister|Commissioner|Chancellor|Premier|Spokesperson|Spokesman|Spokeswoman|Deputy|Undersecretary|Under Secretary|Assistant Secretary)\s+/;
 
-const organizationWords = /\b(Embassy|Consulate|Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Software|Security|Solutions|Analytics|Robotics|Dynamics|Networks|Communications|Consulting|Advisory|Logistics|Therapeutics|Biosciences|Computing|Compute|Quantum|Insights|Intelligence|Collective|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
+const organizationWords = /\b(Embassy|Consulate|Government|Publishing|Fondation|Société|Musée|Museo|Hôtel|Universidad|Universität|Université|Università|Instituto|Institut|Banco|Banque|Compagnie|Partido|Partei|Stiftung|Verlag|GmbH|AG|K\.K|PAC|Inc|Corp|Corporation|Co|Ltd|LLC|LLP|PLC|Group|Holdings|Institute|University|College|School|Department|Bureau|Agency|Administration|Commission|Committee|Council|Ministry|Office|Authority|Association|Federation|Foundation|Center|Centre|Lab|Labs|Laboratory|Laboratories|Technologies|Technology|Systems|Partners|Capital|Ventures|Securities|Research|Network|Society|Party|Parliament|Congress|Senate|Court|Bank|Fund|Union|Alliance|Coalition|Consortium|Forum|Initiative|Project|Program|Programme|Service|Services|Times|Post|Journal|News|Review|Dispatch|Wire|Monitor|Brief|Courier|Ledger|Gazette|Tribune|Herald|Daily|Weekly|Magazine|Media|Press|Board|Cloud|AI|Electronics|Semiconductor|Semiconductors|Microsystems|Devices|Motors|Airlines|Energy|Pharmaceuticals|Caucus|Operator|Trust|Police|Hospital|Clinic|Register|Guild|Academy|Church|Army|Navy|Corps|Guard|Club|Museum|Library|Orchestra|Studios?|Records|Airways|Railways?|Hotels?|Electric|Utilities|Insurance|Exchange|Reserve|Markets|Directorate|Cabinet|Assembly|Legislature|Tribunal|Sheriff's Office|Prosecutors?|Institution|Enterprises|Resorts|Software|Security|Solutions|Analytics|Robotics|Dynamics|Networks|Communications|Consulting|Advisory|Logistics|Therapeutics|Biosciences|Computing|Compute|Quantum|Insights|Intelligence|Collective|Salon|Spa|Restaurant|Cafe|Café|Bakery|Boutique|Grill|Kitchen|Pub|Brewery|Winery|Pharmacy|Industries|Company|Companies|Organi[sz]ation|League|Conference|Fellowship|Trade|Chamber|Observatory|Watch|Unit|Cartel|Brigade|Regiment|Command|& [A-Z]\w+)\b/;
 const placeOpensBody = new RegExp(`^ (?!AI\\b)(?:[A-Z][\\w'’.&-]*\\s){0,3}?(?:${organizationWords.source.slice(3, -3)}|Department|Government|Air Force|Navy|Army|Police|Court|Times|Post)\\b`);
 // Capitalised words that name no one in particular here.
 const commonNouns = new Set(['Internet', 'Web', 'Earth', 'Moon', 'Sun', 'God', 'Bible', 'Net', 'Cloud', 'Metaverse']);
@@ -132,6 +132,7 @@ function typeOfName(name: string, context: TypeContext): EntityType {
   if (lawWords.test(name)) return 'law';
   if (organizationWords.test(name) || (tokens.length > 1 && /^(?:International|Worldwide)$/.test(last))) return 'organization';
   if (placeWords.test(last) && tokens.length > 1) return 'place';
+  if (tokens.length > 1 && /^(?:Château|Castello|Castillo|Schloss|Lac|Monte|Mont|Isla|Río|Rio)$/.test(tokens[0])) return 'place';
   if (modelPattern.test(name) && (/\d/.test(name) || /^(?:GPT|Claude|Gemini|Llama|Qwen|Mistral|Grok|Kimi|DeepSeek|Phi|Gemma|Mixtral)\b/.test(name))) return 'model';
   if (productPattern.test(name)) return 'product';
   if (tokens.length === 1 && /^[A-Za-z][\w-]*\.(?:com|org|net|io|ai|co)$/.test(name)) return 'organization';
@@ -217,6 +218,8 @@ function splitRun(words: Word[], lowercaseWords: Set<string> = new Set()): { wor
     if (!givenNames.has(tail[0]) || tail.length > 3 || givenNames.has(bare(words[0]))) continue;
     if (knownPlaces.has(`${bare(words[k - 1])} ${tail[0]}`) || knownPlaces.has(words.slice(0, k + 1).map(bare).join(' '))) continue;
     if (connectors.has(bare(words[k - 1]).toLowerCase())) continue;
+    // "Fondation Louis Vuitton", "Banco Carlos Slim": a body's word opens a name given after a person.
+    if (k <= 2 && /^(?:Fondation|Foundation|Stiftung|Fundación|Fundação|Fondazione|Banco|Instituto|Institut|Musée|Museo|Museum|Hôtel|Hotel|Université|Universidad|University|College|School|Hospital|Centre|Center|Prix|Prize|Award|Trophy|Cup|Stadium|Arena|Airport|Bridge|Park|Avenue|Street|Boulevard|Fort|Camp|Lake|Mount|Saint|St\.|San|Santa|Villa|Casa|Château|Palais|Palazzo)$/.test(bare(words[k - 1]))) continue;
     // "Yunfan Gerry Zhang": a given name and an English one before the family name, one person.
     if (k === 1 && words.length === 3 && /^\p{Lu}\p{Ll}+$/u.test(bare(words[0])) && !lowercaseWords.has(bare(words[0]).toLowerCase()) && !/(?:ist|er|or|ian|ant|ent)$/.test(bare(words[0])) && !/s$/.test(bare(words[0])) && !knownPlaces.has(bare(words[0])) && !organizationWords.test(bare(words[0])) && !titleWords.has(bare(words[0])) && !lawWords.test(bare(words[0])) && !/(?:ian|ean|ese|ish|ic|can)$/.test(bare(words[0]))) continue;
     if (!tail.every((word) => /^[A-Z][\p{L}'’-]+$/u.test(word)) || organizationWords.test(tail.join(' ')) || placeWords.test(tail[tail.length - 1]) || knownPlaces.has(tail.join(' '))) continue;
@@ -432,7 +435,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const long = match[1].replace(/^(The|A|An|In|On|At|By|From|With)\s+/, '');
     const initials = long.split(/\s+/).filter((word) => /^[A-Z]/.test(word)).map((word) => word[0]).join('');
     const short = match[2];
-    if (initials.replace(/[^A-Z]/g, '').startsWith(short.replace(/[^A-Z]/g, '').slice(0, 2)) || short.length >= 2) introduced.set(short, long);
+    // ("AUSTIN (KXAN)": a dateline and the station, not a name and its abbreviation.)
+    if (initials.replace(/[^A-Z]/g, '').startsWith(short.replace(/[^A-Z]/g, '').slice(0, 2)) || (short.length >= 2 && initials[0] === short[0])) introduced.set(short, long);
   }
 
   // 2. Registry matches.
@@ -533,7 +537,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
       if (known) { add(known.name, 'person', 'registry', mention); continue; }
       // A firm's first word alone, after its full name appeared: "Vantor" for "Vantor Labs".
       const organization = organizations.find((candidate) => candidate.name.split(' ')[0] === surface && !/^(?:The|National|American|Chinese|European|International|Federal|State|United|Department|Bureau|Ministry|Office|New|North|South|East|West|Central)$/.test(surface));
-      if (organization && !/^\s?\d/.test(text.slice(span.end, span.end + 3))) { add(organization.name, 'organization', 'detected', mention); continue; }
+      if (organization && !knownPlaces.has(surface) && !/^\s?\d/.test(text.slice(span.end, span.end + 3))) { add(organization.name, 'organization', 'detected', mention); continue; }
     }
     if (single && span.atStart && !capitalisedElsewhere.has(surface) && !introduced.has(surface) && !titled && !knownPlaces.has(surface) && !(modelPattern.test(surface) && /\d/.test(surface))) continue;
     if (/^\d/.test(surface) || /^(AM|PM|GMT|UTC|EST|EDT|PST|PDT|CET)$/.test(surface)) continue;
@@ -563,7 +567,8 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     // A single name the prose marks as a proper noun: "the Louvre", "in Dedham", "Watertown, Mass.".
     if (type === 'other' && single && !span.atStart && !adjectivalName.test(surface) && !lowercaseWords.has(surface.toLowerCase())) {
       if (/^,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|(?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.test(after) && knownPlaces.has((/^,\s+((?:New |North |South |West |Rhode )?[A-Z][a-z]+)/.exec(after) ?? [])[1] ?? '') || /^,\s+(?:Calif|Mass|Va|Nev|Fla|Ga|Tex|Ill|Mich|Wis|Minn|Penn|Pa|Md|Conn|Ore|Wash|Ariz|Colo|Ky|Tenn|La|Ala|Miss|Mo|Okla|Kan|Neb|Ia|Ind|Ohio|N\.[YJCDMH]|S\.[CD]|W\.Va)\.?/.test(after)) type = 'place';
-      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d|of\b)/.test(after) && !/(?:ogy|ics|ism|ance|ence|ment|tion|sion|ity|ness|ship)$/.test(surface)) type = 'place';
+      // (An acronym after "at" is a body: "at MIT", "at LVMH".)
+      else if (/\b(?:in|from|near|outside|to|at)\s+$/.test(before) && !/^\s*(?:['’]s|\d|of\b)/.test(after) && !/(?:ogy|ics|ism|ance|ence|ment|tion|sion|ity|ness|ship)$/.test(surface) && !/^[A-Z]{2,6}$/.test(surface)) type = 'place';
       else if (/\b[Tt]he\s+$/.test(before) && alone.has(surface) && /^(?:['’]s\b|[,.;:)]|\s+(?:said|says|has|had|is|was|will|would|and|in|on|at|to|for)\b)/.test(after) && !/^[A-Z]{1,4}$/.test(surface)) type = 'organization';
     }
     if (type === 'other' && longForm) type = typeOfName(longForm, { before: '', after: '', titled: false, surnameReused: false });

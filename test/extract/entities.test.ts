@@ -336,3 +336,18 @@ describe('extractEntities: AI models with versions, and bodies inside longer nam
     expect(named(entities, 'Chinese Embassy')?.type).toBe('organization');
   });
 });
+
+describe('extractEntities: bodies by their words, acronyms by their brackets', () => {
+  it('"AUSTIN (KXAN)" is a dateline and a station, not a name and its abbreviation; "at MIT" is a body', () => {
+    const entities = entitiesIn('AUSTIN (KXAN) — Voters approved the amendment. Tim Lee told KXAN it was a win. She studied at MIT before that.');
+    expect(named(entities, 'KXAN')?.type).toBe('organization');
+    expect(named(entities, 'MIT')?.type).toBe('organization');
+  });
+
+  it('types foreign bodies by their words and a château as a place', () => {
+    const entities = entitiesIn('The Fondation Louis Vuitton lent works to the Musée Guimet, near the Château de Versailles, and Showa Denko K.K. paid.');
+    expect(named(entities, 'Fondation Louis Vuitton')?.type).toBe('organization');
+    expect(named(entities, 'Musée Guimet')?.type).toBe('organization');
+    expect(named(entities, 'Château de Versailles')?.type).toBe('place');
+  });
+});
