@@ -24,10 +24,13 @@ const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
 // What an unnamed source is called: "a senior official", "a person familiar with the matter".
-const unnamedNouns = String.raw`person|people|source|sources|official|officials|insider|insiders|aide|aides|executive|executives|employee|employees|diplomat|diplomats|MP|MPs|adviser|advisers|advisor|ally|allies|member|members|figure|staffer|staffers|spokesperson|spokesman|spokeswoman|lawmaker|lawmakers|resident|residents|analyst|banker|investor|engineer|researcher|officer|minister|manager|worker|worker|colleague|friend|relative|neighbour|neighbor|witness|vice-chancellor|teacher|doctor|nurse|parent`;
+const unnamedNouns = String.raw`person|people|source|sources|official|officials|insider|insiders|aide|aides|executive|executives|employee|employees|diplomat|diplomats|MP|MPs|adviser|advisers|advisor|ally|allies|member|members|figure|staffer|staffers|spokesperson|spokesman|spokeswoman|lawmaker|lawmakers|resident|residents|analyst|banker|investor|engineer|researcher|officer|minister|manager|worker|colleague|friend|relative|neighbour|neighbor|witness|vice-chancellor|teacher|doctor|nurse|parent`;
+const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
 const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
 const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
 const occupations = String.raw`TD|MEP|MSP|MLA|\d{1,3}-year-old|(?:mother|father|mum|dad|grandmother|grandfather)-of-(?:one|two|three|four|five|six|seven|\d)|chef|star|actor|actress|singer|presenter|host|author|writer|novelist|campaigner|activist|businessman|businesswoman|billionaire|tycoon|entrepreneur|player|striker|midfielder|defender|goalkeeper|manager|coach|boss|doctor|nurse|teacher|headteacher|headmaster|detective|inspector|pilot|mother|father|mum|dad|grandmother|grandfather|widow|widower|victim|survivor|student|artist|designer|comedian|broadcaster|journalist|priest|pastor|bishop|councillor|farmer|owner|cartoonist|filmmaker|producer|rapper|musician|athlete|champion|veteran|historian|curator|architect|engineer|surgeon|physician|psychologist|epidemiologist|virologist|academic|lecturer|dean|principal|superintendent|commissioner|chancellor|secretary|premier|duchess|duke|prince|princess|king|queen|pope`;
+// "the chef", "the 45-year-old": a person described by trade or age.
+const describedByTrade = new RegExp(String.raw`^(?:the|this)\s+(?:[\p{L}\d-]+\s+){0,2}(?:${occupations})$`, 'iu');
 const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour|TV|celebrity|young|veteran|[0-9]{2}-year-old)\s+)?(?:${occupations}|senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 // "the Director noted", "the Premier said": an office held by someone the article named before.
@@ -128,7 +131,7 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   const resolve = (speaker: string | null, offset: number): string | null => {
     if (!speaker) return null;
     // "the Conservative MP said", "the company said": the person or body named before.
-    if (new RegExp(String.raw`^(?:the|this)\s+(?:[\p{L}\d-]+\s+){0,2}(?:${occupations})$`, 'iu').test(speaker)) return lastPersonBefore(offset) ?? speaker;
+    if (describedByTrade.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     // "the Cork TD", "the Labour MP": a seat or a party before the office is a description.
     if (/^(?:\p{Lu}[\p{L}-]*\s+){1,2}(?:MP|TD|MEP|MSP|MLA)$/u.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
@@ -248,7 +251,6 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // "said a senior official", "a person familiar with the matter said", "the company" with no company
     // named: a source the text does not name. The quote keeps the description as its role and no
     // speaker, and nothing further guesses one.
-    const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
     const describedOnly = resolved !== null && /^(?:an?|one|another|two|three|several|some)\s/i.test(resolved) && !speakers.some((entity) => entity.name === resolved);
     const unnamedAfter = (/^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90)))
       // "…," the insider said: a source the text has kept unnamed, referred to again.
