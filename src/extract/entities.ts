@@ -495,7 +495,9 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     const modifiesNoun = /^\s+[a-z]/.test(after) && !/^\s+(?:said|says|and|or|in|on|to|has|had|have|is|was|which|who|expects?|estimated?|estimates|wrote|told|noted|added|analysts?|economists?|strategists?|shares|stock|executives?|engineers?|employees?|spokes(?:person|man|woman))\b/.test(after);
     // "Chinese engineers", "American analysts": a nationality, not a firm.
     const demonym = adjectivalName.test(span.surface);
-    return !modifiesNoun && !demonym && (organizationBefore.test(before) || organizationAfter.test(after));
+    // "the Albemarle Rowe investment bank", "the Greyfriars fund": the name modifies a firm's noun.
+    const firmNoun = /^\s+(?:[a-z-]+\s+)?(?:bank|firm|fund|consultancy|brokerage|startup|think tank|law firm|hedge fund|asset manager)\b/.test(after) && /\b(?:the|a|an)\s+$/i.test(before);
+    return !demonym && (firmNoun || (!modifiesNoun && (organizationBefore.test(before) || organizationAfter.test(after))));
   }).map((span) => span.surface));
   for (const span of spans) {
     let surface = span.surface;

@@ -351,3 +351,11 @@ describe('extractEntities: bodies by their words, acronyms by their brackets', (
     expect(named(entities, 'Château de Versailles')?.type).toBe('place');
   });
 });
+
+describe('extractEntities: a name before a firm noun', () => {
+  it('"the Albemarle Rowe investment bank" is a firm; "the Yarmush lab" is left to its person', () => {
+    const entities = entitiesIn('Joanne Whitcombe, head of research at the Albemarle Rowe investment bank, said so. Martin Yarmush leads the Yarmush lab.');
+    expect(named(entities, 'Albemarle Rowe')?.type).toBe('organization');
+    expect(entities.some((entity) => entity.name === 'Yarmush' && entity.type === 'organization')).toBe(false);
+  });
+});
