@@ -594,7 +594,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (/\p{Script=Latin}/u.test(name) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(name)) continue;
     if (single && commonNouns.has(surface)) continue;
     // "Chinese AI", "US AI", "American AI": a nationality or place with a common acronym is no name.
-    if (!single && !knownPlaces.has(name) && tokens.every((token) => adjectivalName.test(token) || knownPlaces.has(token) || genericAcronyms.has(token) || /^(?:US|U\.S\.|UK|U\.K\.|EU)$/.test(token))) continue;
+    if (!single && type !== 'person' && !knownPlaces.has(name) && tokens.every((token) => adjectivalName.test(token) || knownPlaces.has(token) || genericAcronyms.has(token) || /^(?:US|U\.S\.|UK|U\.K\.|EU)$/.test(token))) continue;
     // Title Case text ("Do Parties Or Voters Choose", "Democracy Is Coming", "Should Nostrand Houses"):
     // function words in capitals inside a run mark a heading or a title, not a name.
     if (type === 'other' && tokens.length > 1 && (tokens.slice(1).some((token, k) => /^(?:And|Or|Is|Are|Was|Were|By|To|With|In|On|At|From|How|Why|What|When|Should|Do|Does|Did|Can|Will|Not|Be|Has|Have|She|He|They|It|We|You|Your|My|Our)$/.test(token) || (/^(?:A|An)$/.test(token) && k < tokens.length - 2)) || /^(?:How|Why|What|When|Should|Do|Does|Did|Can|Will|Is|Are)$/.test(tokens[0]))) continue;

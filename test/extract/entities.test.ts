@@ -359,3 +359,9 @@ describe('extractEntities: a name before a firm noun', () => {
     expect(entities.some((entity) => entity.name === 'Yarmush' && entity.type === 'organization')).toBe(false);
   });
 });
+
+describe('extractEntities: names that end like adjectives', () => {
+  it('keeps "Aditi Mwangi" (both words end in -i), drops "Chinese AI"', () => {
+    expect(names(entitiesIn('We met Aditi Mwangi yesterday, along with Chinese AI firms.'))).toEqual(['Aditi Mwangi']);
+  });
+});
