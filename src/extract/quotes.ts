@@ -367,6 +367,10 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     // Without a speaker, a speech verb around it or the shape of a spoken sentence, quoted words are
     // a title, a term or a slogan ("the so-called “Enhanced Safe Browsing protection”"), not a quote.
     if (!resolved && !speaker && !unnamed) {
+      // "the “Framework for Artificial Intelligence Diffusion”, an interim final rule": a name in Title Case
+      // after an article, without a sentence's punctuation, is a title whatever verbs stand near it.
+      const titleWords = inner.split(/\s+/);
+      if (titleWords.length <= 12 && !/[.!?,;:]$/.test(inner) && titleWords.filter((word) => /^\p{Lu}/u.test(word)).length >= titleWords.length * 0.6 && /\b(?:the|a|an|its|their|his|her|called|titled|entitled|named|dubbed)\s*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
       const sentenceStart = lastSentenceBoundary(text, lineStart, start);
       const context = `${text.slice(sentenceStart, start)} ${after.slice(0, 80)}`;
       const spokenShape = /^[\p{Lu}“"‘]/u.test(inner) && /[.!?,…]["”’]?$/.test(inner) && words >= 6;

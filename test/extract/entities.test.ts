@@ -365,3 +365,13 @@ describe('extractEntities: names that end like adjectives', () => {
     expect(names(entitiesIn('We met Aditi Mwangi yesterday, along with Chinese AI firms.'))).toEqual(['Aditi Mwangi']);
   });
 });
+
+describe('extractEntities: firms by their context', () => {
+  it('"the firm Achterberg Lowe LLP." and "the consultancy Redline Assurance" are firms', () => {
+    const entities = entitiesIn('"It is a targeted instrument," said Daniel Achterberg, a partner at the firm Achterberg Lowe LLP. Konrad Wielgus, a principal at the consultancy Redline Assurance, agreed.');
+    expect(named(entities, 'Achterberg Lowe LLP')?.type).toBe('organization');
+    expect(named(entities, 'Redline Assurance')?.type).toBe('organization');
+    expect(named(entities, 'Daniel Achterberg')?.type).toBe('person');
+  });
+});
+

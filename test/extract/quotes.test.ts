@@ -312,3 +312,9 @@ describe('extractQuotes: tabloid and Irish attributions', () => {
   });
 });
 
+describe('extractQuotes: titles in quotation marks', () => {
+  it('a Title Case name after "the" is a title even beside a speech verb', () => {
+    expect(quotesIn('The move adds to the regime and the "Framework for Artificial Intelligence Diffusion", an interim final rule.')).toEqual([]);
+  });
+});
+
