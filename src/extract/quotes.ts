@@ -37,6 +37,8 @@ const pronoun = String.raw`(?:he|she|they|it)`;
 const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:\p{Lu}[\p{L}.&-]*\s+)?(?:Director|Director-General|President|Vice President|Minister|Prime Minister|Governor|Premier|Chairman|Chairwoman|Chair|Secretary|Commissioner|Mayor|Senator|Chief Executive|CEO|Judge|Justice)`;
 
 const afterPatterns: RegExp[] = [
+  // "…” – Leo Varadkar: a credit after a dash, as live pages and pull quotes print it.
+  new RegExp(String.raw`^\s*[—–-]\s*(?<speaker>${name})\s*(?:,\s*(?<role>[^.“”"]{3,120}))?\s*$`, 'u'),
   // "…," Augusto Reyes, Director of the Caribbean Air and Marine Branch. (no verb: a caption-style credit)
   new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:said|says|told|tells|that|will|would|has|have|had|is|was|are|were)\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u'),
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
@@ -382,7 +384,9 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const quoteText = inner.replace(/[,]$/, '');
     const quoteStart = start + 1 + (raw.length - raw.trimStart().length);
     if (resolved) spoken.set(resolved, (spoken.get(resolved) ?? 0) + 1);
-    quotes.push({ text: quoteText, speaker: resolved, speakerRole: role && !/^(who|which|that)\b/.test(role) ? role : null, start: quoteStart, end: quoteStart + quoteText.length });
+    // A role is a description: not a relative clause, an age ("52") or what the speaker went on to do.
+    const roleText = role && !/^(?:who|which|that)\b/.test(role) && !/^\d{1,3}$/.test(role.trim()) && !/^[a-z]+ing\b/.test(role) ? role : null;
+    quotes.push({ text: quoteText, speaker: resolved, speakerRole: roleText, start: quoteStart, end: quoteStart + quoteText.length });
     previousOpen = open;
     if (open) openQuotes.add(quotes[quotes.length - 1]);
   }

@@ -318,3 +318,11 @@ describe('extractQuotes: titles in quotation marks', () => {
   });
 });
 
+describe('extractQuotes: credits and roles', () => {
+  it('reads a credit after a dash, and keeps ages and what came next out of the role', () => {
+    expect(quotesIn('“We will open the pubs again when it is safe to do so and not before.” – Leo Varadkar')[0].speaker).toBe('Leo Varadkar');
+    expect(quotesIn('Jane Roe, the mayor, spoke. “We are ready for the storm and the shelters are open tonight,” Roe, 52, said.')[0].speakerRole).toBeNull();
+    expect(quotesIn('Jane Roe spoke. “We are ready for the storm and the shelters are open tonight,” said Roe, adding that buses would run.')[0].speakerRole).toBeNull();
+  });
+});
+
