@@ -79,7 +79,7 @@ function labelAfter(rest: string, allowIn = true): string | null {
     if (label.length === 0 && (lower === 'of' || (lower === 'in' && allowIn)) && !skippedOf) { skippedOf = true; continue; }
     if (label.length === 0 && (lower === 'the' || lower === 'its' || lower === 'their' || lower === 'his' || lower === 'her' || lower === 'new' || lower === 'more' || lower === 'additional' || lower === 'worth')) continue;
     // "$5.58 million using …", "78% year-on-year": a participle or a comparison is not the thing counted.
-    if (label.length === 0 && ((/^[a-z]{2,}ing$/.test(lower) && !/^(?:funding|spending|earnings?|holdings?|savings|shipments|buildings?|filings?|offerings?|housing|lending|listings?|trading|training|marketing|advertising|computing|processing|manufacturing|engineering|clothing|parking|shopping|banking|polling|bookings?|warnings?|financing|pricing|licensing|rating|ratings|sightings|killings|shootings|meetings|hearings|postings|openings|listings)$/.test(lower)) || /^(?:year-on-year|year-over-year)$/.test(lower))) break;
+    if (label.length === 0 && ((/^[a-z]{2,}ing$/.test(lower) && !/^(?:funding|spending|earnings?|holdings?|savings|shipments|buildings?|filings?|offerings?|housing|lending|listings?|trading|training|marketing|advertising|computing|processing|manufacturing|engineering|clothing|parking|shopping|banking|polling|bookings?|warnings?|financing|pricing|licensing|rating|ratings|sightings|killings|shootings|meetings|hearings|postings|openings|listings)$/.test(lower)) || /^(?:year-on-year|year-over-year)$/.test(lower) || (!allowIn && /^(?:lower|higher|up|down)$/.test(lower)))) break;
     // "$17 billion of Nvidia's revenue": the owner is not the thing counted.
     if (label.length === 0 && /^\p{Lu}[\p{L}\d&.-]*['’]s?$/u.test(raw)) continue;
     if (stopWords.has(lower) || verbLike.test(lower) || /^\d/.test(word) || !/^[A-Za-z][\w-]*$/.test(word)) break;
@@ -107,7 +107,7 @@ function subjectHead(clause: string): string | null {
   return head.join(' ');
 }
 
-const changeVerbs = 'fall|falls|rise|rises|drop|drops|decline|grow|increase|shrink|fell|rose|dropped|declined|jumped|grew|climbed|slid|sank|surged|plunged|increased|decreased|gained|lost|slumped|soared|tumbled|shrank|expanded|contracted|was|were|is|are|stood|reached|hit|topped|totalled|totaled|came';
+const changeVerbs = 'fall|falls|rise|rises|drop|drops|decline|grow|increase|shrink|fell|rose|dropped|declined|jumped|grew|climbed|slid|sank|surged|plunged|increased|decreased|gained|lost|slumped|soared|tumbled|shrank|expanded|contracted|was|were|is|are|stood|reached|hit|topped|totalled|totaled|came|closed|ended|finished|traded|opened|shed|added|slipped|edged|advanced|retreated';
 const qualifiersBefore = '(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately |as much as |as many as |less than |just |only )?';
 
 function labelBefore(before: string): string | null {
@@ -115,7 +115,7 @@ function labelBefore(before: string): string | null {
   const estimate = before.match(/\b([a-z][\w-]+)\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}|it|they|analysts|officials)\s+(?:puts?|estimates?|estimated|values?|valued|prices?|priced|pegs?|pegged|sets?)\s+(?:it\s+)?at\s+(?:about |around |roughly |nearly |some |more than |up to |almost |over |an estimated |approximately )?$/);
   if (estimate && !stopWords.has(estimate[1]) && !determiners.has(estimate[1])) return estimate[1];
   // "Shares of Nvidia fell 17%", "Revenue rose to $5bn", "Sales in China were worth about $17bn": the subject.
-  const change = before.match(new RegExp(`(?:.*(?:[,;:]\\s+|\\b(?:that|and|while|as|after|when|said|says|expects|expected|estimated|warned|reported)\\s+)|^)([^,;:]{1,60}?)\\s+(?:${changeVerbs})(?:\\s+(?:by|to|worth|valued at|at|about|almost|nearly))?\\s+${qualifiersBefore}$`, 'i'));
+  const change = before.match(new RegExp(`(?:.*(?:[,;:]\\s+|\\b(?:that|and|while|as|after|when|said|says|expects|expected|estimated|warned|reported)\\s+)|^)([^,;:]{1,60}?)\\s+(?:${changeVerbs})(?:\\s+(?:down|up|lower|higher|off))?(?:\\s+(?:by|to|worth|valued at|at|about|almost|nearly))?\\s+${qualifiersBefore}$`, 'i'));
   if (change) {
     const head = subjectHead(change[1]);
     if (head && !/^(it|they|he|she|we|this|that|which|who)$/.test(head)) return head;

@@ -202,3 +202,10 @@ describe('extractFigures: money copy, the thing counted', () => {
     expect(figures.map((figure) => figure.label)).toEqual(['revenue', 'cost']);
   });
 });
+
+describe('extractFigures: market moves', () => {
+  it('a share move counts what moved: "closed down nearly 7%", "ended 3.1% lower"', () => {
+    const figures = extractFigures(splitSentences('Shares in the chip leader closed down nearly 7% on Wednesday. The Nasdaq ended 3.1% lower.'));
+    expect(figures.map((figure) => figure.label)).toEqual(['shares', 'nasdaq']);
+  });
+});
