@@ -473,7 +473,6 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
     if (version) {
       const full = `${text.slice(start, end).replace(/['’]s$/, '')}${version[0]}`;
       add(full, 'model', 'detected', { surface: text.slice(start, end + version[0].length), start, end: end + version[0].length, sentence: sentence?.text ?? '' });
-      registryPattern.lastIndex = 0;
       continue;
     }
     add(entry.name, entry.type, 'registry', { surface: match[0], start, end, sentence: sentence?.text ?? '' });

@@ -79,6 +79,9 @@ function monthYear(monthNumber: number, prefix: string | undefined, input: strin
   return year;
 }
 
+// Small numbers as words: "two days later", "the first three months", "five years ago".
+const numberWords: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
 const rules: Rule[] = [
   // Parts of a year: "the first half of 2025", "the second half of last year", "the first three months of the year".
   {
@@ -88,7 +91,7 @@ const rules: Rule[] = [
       const year = /^\d/.test(which) ? +which : published ? published.getUTCFullYear() + (which.startsWith('last') ? -1 : which.startsWith('next') ? 1 : 0) : null;
       if (!year) return null;
       if (m[1]) return m[1].toLowerCase() === 'first' ? { date: `${year}-01`, precision: 'month', endDate: `${year}-06`, relative: !/^\d/.test(which) } : { date: `${year}-07`, precision: 'month', endDate: `${year}-12`, relative: !/^\d/.test(which) };
-      const count = ({ two: 2, three: 3, four: 4, five: 5, six: 6, nine: 9 } as Record<string, number>)[m[4].toLowerCase()] ?? +m[4];
+      const count = numberWords[m[4].toLowerCase()] ?? +m[4];
       if (!count || count > 12) return null;
       return m[3].toLowerCase() === 'first' ? { date: `${year}-01`, precision: 'month', endDate: `${year}-${pad(count)}`, relative: !/^\d/.test(which) } : { date: `${year}-${pad(13 - count)}`, precision: 'month', endDate: `${year}-12`, relative: !/^\d/.test(which) };
     },
@@ -193,8 +196,7 @@ const rules: Rule[] = [
     pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day)s?\s+ago\b/gi,
     resolve: (m, published) => {
       if (!published) return null;
-      const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-      const n = words[m[1].toLowerCase()] ?? Number(m[1]);
+      const n = numberWords[m[1].toLowerCase()] ?? Number(m[1]);
       const unit = m[2].toLowerCase();
       if (unit === 'year') return { date: String(published.getUTCFullYear() - n), precision: 'year', endDate: null, relative: true };
       if (unit === 'month') { const d = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() - n, 1)); return { date: d.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
@@ -239,10 +241,10 @@ const rules: Rule[] = [
       const phrase = m[1].toLowerCase();
       const y = published.getUTCFullYear();
       const mo = published.getUTCMonth() + 1;
+      // ("CBS This Morning", "Good Morning America" with its capitals: a programme, not a time.)
       if (/ [A-Z]/.test(m[1]) && m.index > 0 && !/[.!?:“"]\s*$/.test(m.input.slice(0, m.index))) return null;
       if (phrase === 'last night') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
-      // ("CBS This Morning" is a programme.)
-      if (/^(?:this|earlier this) (?:morning|afternoon|evening)$/.test(phrase) && !/ [A-Z]/.test(m[1])) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
+      if (/^(?:this|earlier this) (?:morning|afternoon|evening)$/.test(phrase)) return { date: published.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'yesterday') return { date: shiftDays(published, -1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'tomorrow') return { date: shiftDays(published, 1).toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true };
       if (phrase === 'next week') { const day = shiftDays(published, 7); return { date: day.toISOString().slice(0, 7), precision: 'month', endDate: null, relative: true }; }
@@ -395,7 +397,7 @@ export function extractEvents(sentences: Sentence[], publishedAt: string | null)
       }
       const anchor = dayBefore;
       if (!anchor || (cursor < found.length && found[cursor].start < at + anaphor[0].length)) continue;
-      const count = /^(?:a|one)$/i.test(anaphor[1] ?? '') ? 1 : Number(anaphor[1] ?? 1) || ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[(anaphor[1] ?? '').toLowerCase()] || 1;
+      const count = anaphor[1] ? numberWords[anaphor[1].toLowerCase()] ?? Number(anaphor[1]) : 1;
       const backwards = /before|earlier|previous/i.test(anaphor[0]);
       const day = shiftDays(new Date(`${anchor}T00:00:00Z`), backwards ? -count : count);
       dates.push({ date: day.toISOString().slice(0, 10), precision: 'day', endDate: null, relative: true, start: at, end: at + anaphor[0].length });

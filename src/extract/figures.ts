@@ -50,12 +50,15 @@ function parseNumber(raw: string): number {
   return Number(raw.replace(/,/g, ''));
 }
 
+// "found Sunday 475 pounds", "in May 12 cases": a day's or month's name is no version's name.
+const weekdayOrMonthBefore = new RegExp(String.raw`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+day|[A-Z]\w*ly|${monthNames.source})\s$`);
+
 function isVersionContext(before: string, after: string, digits: string): boolean {
   if (digits.includes(',')) return false;
   const previous = before.match(/([A-Za-z]+)\s$/)?.[1]?.toLowerCase();
   if (previous && (stopWords.has(previous) || /^(about|around|roughly|approximately|nearly|almost|over|some|just|only|least|exactly|estimated|than|to|top|reached|hit|cut|by)$/.test(previous))) return false;
   // "Opus 4.7", "GPT-4", "Mythos 5", "H20", "Llama 3.1", "version 2.0", "iPhone 16"
-  if (/(?:[A-Z][\w]*[-\s]|\bv|version\s|release\s|model\s|No\.\s?|number\s|#)$/.test(before) && !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|[A-Z][a-z]+day|[A-Z]\w*ly)\s$/.test(before) && !/(?:the|a|an|of|to|by|about|than|over|nearly|some|and|for|with|at|in|from|its|their|just|only|least)\s$/i.test(before)) {
+  if (/(?:[A-Z][\w]*[-\s]|\bv|version\s|release\s|model\s|No\.\s?|number\s|#)$/.test(before) && !weekdayOrMonthBefore.test(before) && !/(?:the|a|an|of|to|by|about|than|over|nearly|some|and|for|with|at|in|from|its|their|just|only|least)\s$/i.test(before)) {
     return !/^\s?(?:%|per ?cent|million|billion|trillion|bn|m\b)/i.test(after);
   }
   return /^[-.]\d|^[A-Za-z]\d/.test(after);
