@@ -74,6 +74,28 @@ export const documents = sqliteTable('documents', {
   needsExtract: integer('needs_extract', { mode: 'boolean' }).notNull().default(true),
 }, (t) => [index('documents_needs_extract').on(t.needsExtract)]);
 
+/** The article pages a source listed, as pending work: an item is committed together with the
+ * feed's validators (ETag, Last-Modified), so a crawl killed before its pages are fetched, or a
+ * page that failed or was skipped, is fetched by a later run even when the feed answers 304. */
+export const crawlItems = sqliteTable('crawl_items', {
+  url: text('url').primaryKey(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  /** JSON of the feed item that pointed at the page (title, summary, dates, author, link). */
+  item: text('item'),
+  /** pending, fetched, failed (will be retried), skipped (robots.txt or a paused host; retried), gave-up. */
+  state: text('state').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  /** Named kind of the last failure or skip (timeout, http-status, robots, rate-limited …). */
+  lastErrorKind: text('last_error_kind'),
+  lastError: text('last_error'),
+  /** When a failed or skipped item is due again; null for pending items (due now). */
+  nextAttemptAt: text('next_attempt_at'),
+  /** The item's publication date in the feed, to fetch the newest first. */
+  publishedAt: text('published_at'),
+  firstSeenAt: text('first_seen_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('crawl_items_source_state').on(t.sourceId, t.state), index('crawl_items_state_due').on(t.state, t.nextAttemptAt)]);
+
 export const articles = sqliteTable('articles', {
   /** Stable key of the canonical URL: a_<hash>. */
   id: text('id').primaryKey(),
@@ -128,10 +150,20 @@ export const entityMentions = sqliteTable('entity_mentions', {
   entityId: text('entity_id').notNull().references(() => entities.id),
   articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
   surface: text('surface').notNull(),
+  /** The type this article's extraction gave the name; the entity's type is the vote over articles. */
+  type: text('type'),
   sentence: text('sentence').notNull(),
   start: integer('start').notNull(),
   end: integer('end').notNull(),
 }, (t) => [index('mentions_article').on(t.articleId), index('mentions_entity').on(t.entityId)]);
+
+/** How many articles typed an entity each way: the entity's type is the most voted (a curated type
+ * wins), so it does not depend on the order in which articles arrive. */
+export const entityTypeVotes = sqliteTable('entity_type_votes', {
+  entityId: text('entity_id').notNull(),
+  type: text('type').notNull(),
+  articles: integer('articles').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.entityId, t.type] })]);
 
 export const figures = sqliteTable('figures', {
   id: text('id').primaryKey(),
@@ -199,7 +231,10 @@ export const stories = sqliteTable('stories', {
   /** JSON of the clustering signature (top terms and entities), for the inverted index. */
   signature: text('signature').notNull().default('{}'),
   updatedAt: text('updated_at').notNull(),
-}, (t) => [index('stories_topic').on(t.topic), index('stories_topic_last').on(t.topic, t.lastPublished)]);
+  /** Set in the same transaction as whatever changes the story (a new article, re-extracted facts,
+   * an editor's correction); cleared when its explainer is reassembled. Survives a crash. */
+  needsAssembly: integer('needs_assembly', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [index('stories_needs_assembly').on(t.needsAssembly), index('stories_topic').on(t.topic), index('stories_topic_last').on(t.topic, t.lastPublished)]);
 
 export const storyArticles = sqliteTable('story_articles', {
   storyId: text('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
