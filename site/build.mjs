@@ -17,6 +17,12 @@ for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PR
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 
+// The tracker holds the builders' lock while this runs. If it is killed (kill -9 leaves no time to
+// stop its children), this build must not run on unlocked beside the next one: it exits as soon
+// as it is orphaned.
+const parentPid = process.ppid;
+setInterval(() => { if (process.ppid !== parentPid) process.exit(3); }, 200).unref();
+
 async function main() {
   if (!process.env.TRACKER_DB && !process.env.TRACKER_SITE_DATA) {
     throw new Error('set TRACKER_DB (the tracker database) or TRACKER_SITE_DATA (a JSON file of site data)');

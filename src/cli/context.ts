@@ -5,11 +5,44 @@ import type { Command } from 'commander';
 import { loadConfig, resolveDatabasePath, ConfigError } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { openDatabase, closeDatabase, DatabaseOpenError, type TrackerDb } from '../db/client.ts';
+import { acquireFileLock, describeOwner, LockBusyError, type FileLock } from '../db/fileLock.ts';
 import { EditorialError } from '../editorial/errors.ts';
+import { OutputFolderError } from '../publish/siteFolder.ts';
 
 export class UserError extends Error {}
 
-export interface GlobalOptions { config?: string; db?: string; json?: boolean }
+export interface GlobalOptions { config?: string; db?: string; json?: boolean; wait?: string }
+
+/** The lock every command that runs a pipeline stage or changes what extraction reads takes. */
+export function pipelineLockFile(dbPath: string): string {
+  return `${dbPath}.lock`;
+}
+
+/** --wait SECONDS as milliseconds (0 when not given). */
+export function waitMs(options: GlobalOptions): number {
+  if (options.wait === undefined) return 0;
+  const seconds = Number(options.wait);
+  if (!Number.isFinite(seconds) || seconds < 0 || options.wait.trim() === '') throw new UserError(`--wait: "${options.wait}" is not a number of seconds`);
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * Takes the database's pipeline lock: one writing command at a time per database. Without --wait
+ * a busy lock is a one-line error naming the holder; with it, the command says it waits, then waits.
+ */
+export async function lockDatabase(dbPath: string, options: GlobalOptions, wait = waitMs(options)): Promise<FileLock | null> {
+  if (dbPath === ':memory:') return null;
+  try {
+    return await acquireFileLock(pipelineLockFile(dbPath), {
+      what: `the database ${dbPath}`,
+      waitMs: wait,
+      onWait: (owner) => process.stderr.write(`waiting for ${describeOwner(owner)} to finish with ${dbPath} (up to ${Math.round(wait / 1000)} s)\n`),
+    });
+  } catch (error) {
+    if (error instanceof LockBusyError && !wait) throw new UserError(`${error.message}; try again when it ends, or pass --wait SECONDS to wait for it`);
+    throw error;
+  }
+}
 
 export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals() as GlobalOptions;
@@ -19,20 +52,30 @@ export function loadCommandConfig(options: GlobalOptions): Config {
   return loadConfig(options.config).config;
 }
 
-/** Runs `work` with the config and an open database, closing (and checkpointing) it afterwards. */
-export async function withDatabase<T>(options: GlobalOptions, work: (db: TrackerDb, config: Config, dbPath: string) => Promise<T> | T): Promise<T> {
+/**
+ * Runs `work` with the config and an open database, closing (and checkpointing) it afterwards.
+ * `write` takes the pipeline lock first (see lockDatabase); reads and editors' corrections do not
+ * need it: their write transactions are short and IMMEDIATE, so they interleave safely.
+ */
+export async function withDatabase<T>(options: GlobalOptions, work: (db: TrackerDb, config: Config, dbPath: string) => Promise<T> | T, access: 'read' | 'write' = 'read'): Promise<T> {
   const config = loadCommandConfig(options);
   const dbPath = resolveDatabasePath(options.db, config);
-  const db = openDatabase(dbPath);
+  const lock = access === 'write' ? await lockDatabase(dbPath, options) : null;
   try {
-    return await work(db, config, dbPath);
+    const db = openDatabase(dbPath);
+    try {
+      return await work(db, config, dbPath);
+    } finally {
+      closeDatabase(db);
+    }
   } finally {
-    closeDatabase(db);
+    lock?.release();
   }
 }
 
 export function isUserError(error: unknown): error is Error {
-  return error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof EditorialError;
+  return error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof EditorialError
+    || error instanceof LockBusyError || error instanceof OutputFolderError;
 }
 
 export function readInputFile(file: string): Buffer {

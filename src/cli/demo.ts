@@ -7,9 +7,18 @@ import type { Command } from 'commander';
 import { startSampleServer } from '../../samples/server.ts';
 import { parseConfig } from '../config/load.ts';
 import { openDatabase, closeDatabase } from '../db/client.ts';
-import { runCrawl, runExtract, runStories, runPublish } from './stages.ts';
-import { globalOptions } from './context.ts';
+import { runCrawl, runExtract, runStories, runPublish, outputFolder } from './stages.ts';
+import { globalOptions, lockDatabase, UserError } from './context.ts';
 import { serveSite } from '../publish/serveSite.ts';
+
+/** A TCP port from the command line: a whole number from 1 to 65535. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UserError(`--port: "${value.slice(0, 40)}" is not a port number (1 to 65535)`);
+  }
+  return port;
+}
 
 export function registerDemoCommand(program: Command): void {
   program.command('demo')
@@ -20,33 +29,41 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { out: string; serve?: boolean; port: string }, command: Command) => {
       const global = globalOptions(command);
       const dbPath = global.db ?? 'db/demo.sqlite';
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
-      const server = await startSampleServer();
-      const started = performance.now();
-      const config = parseConfig({
-        sources: server.sources.map((source) => ({ url: source.url, name: source.name, ...(source.topics ? { topics: source.topics } : {}) })),
-        fetch: { allowPrivateHosts: true, minDelayMs: 0, perHostConcurrency: 8, userAgent: 'tracker-demo/1.0' },
-        site: { title: 'AI Policy Tracker (sample data)', outDir: options.out },
-      }, '(demo)');
-      process.stdout.write(`Sample corpus served at ${server.baseUrl} (${server.sources.length} feeds); database ${dbPath}\n`);
-      const db = openDatabase(dbPath);
+      const port = parsePort(options.port);
+      outputFolder(parseConfig({}, '(demo)'), dbPath, options.out);
+      // The demo starts from an empty database: never while another command is using it.
+      const lock = await lockDatabase(dbPath, global);
       try {
-        const stageOptions = { ...global, out: options.out, force: true };
-        await runCrawl(db, config, stageOptions);
-        runExtract(db, config, stageOptions);
-        runStories(db, config, stageOptions);
-        await server.close();
-        const publish = await runPublish(db, config, dbPath, stageOptions);
-        const index = path.join(publish.outDir, 'index.html');
-        process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${publish.outDir}\n`);
-        if (!options.serve) {
-          process.stdout.write(`Open it: run \`npm run demo:serve\` and browse http://127.0.0.1:${options.port}/ (or \`npx tracker serve --out ${options.out}\`); entry page ${index}\n`);
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+        const server = await startSampleServer();
+        const started = performance.now();
+        const config = parseConfig({
+          sources: server.sources.map((source) => ({ url: source.url, name: source.name, ...(source.topics ? { topics: source.topics } : {}) })),
+          fetch: { allowPrivateHosts: true, minDelayMs: 0, perHostConcurrency: 8, userAgent: 'tracker-demo/1.0' },
+          site: { title: 'AI Policy Tracker (sample data)', outDir: options.out },
+        }, '(demo)');
+        process.stdout.write(`Sample corpus served at ${server.baseUrl} (${server.sources.length} feeds); database ${dbPath}\n`);
+        const db = openDatabase(dbPath);
+        try {
+          const stageOptions = { ...global, out: options.out, force: true };
+          await runCrawl(db, config, stageOptions);
+          runExtract(db, config, stageOptions);
+          runStories(db, config, stageOptions);
+          await server.close();
+          const publish = await runPublish(db, config, dbPath, stageOptions);
+          const index = path.join(publish.outDir, 'index.html');
+          process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${publish.outDir}\n`);
+          if (!options.serve) {
+            process.stdout.write(`Open it: run \`npm run demo:serve\` and browse http://127.0.0.1:${port}/ (or \`npx tracker serve --out ${options.out}\`); entry page ${index}\n`);
+          }
+        } finally {
+          closeDatabase(db);
+          await server.close().catch(() => {});
         }
       } finally {
-        closeDatabase(db);
-        await server.close().catch(() => {});
+        lock?.release();
       }
-      if (options.serve) await serveSite(path.resolve(options.out), Number(options.port));
+      if (options.serve) await serveSite(path.resolve(options.out), port);
     });
 
   program.command('serve')
@@ -54,6 +71,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--out <dir>', 'the built site folder', 'site/dist')
     .option('--port <port>', 'port', '4321')
     .action(async (options: { out: string; port: string }) => {
-      await serveSite(path.resolve(options.out), Number(options.port));
+      const port = parsePort(options.port);
+      if (!options.out.trim()) throw new UserError('--out is empty; give the built site folder');
+      await serveSite(path.resolve(options.out), port);
     });
 }

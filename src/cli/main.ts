@@ -16,6 +16,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'YAML config (default ./tracker.config.yaml when it exists, else built-in defaults)')
     .option('--db <file>', 'SQLite database (default: config database, else $TRACKER_DB, else db/tracker.sqlite)')
     .option('--json', 'machine-readable output where the command prints results')
+    .option('--wait <seconds>', 'when another tracker command is writing the same database, wait up to SECONDS for it (default: fail at once, naming it)')
     .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError()
     .exitOverride();

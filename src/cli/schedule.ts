@@ -1,10 +1,14 @@
 // tracker schedule: run the pipeline unattended on the config's cron schedule.
 import type { Command } from 'commander';
-import { loadCommandConfig, globalOptions, UserError } from './context.ts';
+import { loadCommandConfig, globalOptions, lockDatabase, waitMs, UserError } from './context.ts';
 import { resolveDatabasePath } from '../config/load.ts';
 import { openDatabase, closeDatabase } from '../db/client.ts';
-import { acquireLock, runSchedule, ScheduleError } from '../schedule/scheduler.ts';
-import { runCrawl, runExtract, runStories, runPublish } from './stages.ts';
+import { acquireFileLock, LockBusyError } from '../db/fileLock.ts';
+import { runSchedule, validateJobs, ScheduleError } from '../schedule/scheduler.ts';
+import { runCrawl, runExtract, runStories, runPublish, outputFolder } from './stages.ts';
+
+/** How long a scheduled job waits for a manual command using the database before it gives up. */
+const JOB_WAIT_MS = 6 * 3600_000;
 
 export function registerScheduleCommand(program: Command): void {
   program.command('schedule')
@@ -15,30 +19,44 @@ export function registerScheduleCommand(program: Command): void {
       const global = globalOptions(command);
       const config = loadCommandConfig(global);
       const dbPath = resolveDatabasePath(global.db, config);
-      let release: () => void;
-      try {
-        release = acquireLock(`${dbPath}.lock`);
-      } catch (error) {
-        throw new UserError(error instanceof Error ? error.message : String(error));
-      }
-      const db = openDatabase(dbPath);
       const stageOptions = { ...global, out: options.out };
-      const jobs = [
-        { name: 'crawl', expression: config.schedule.crawl, run: async () => { await runCrawl(db, config, stageOptions); runExtract(db, config, stageOptions); runStories(db, config, stageOptions); } },
-        { name: 'publish', expression: config.schedule.publish, run: async () => { await runPublish(db, config, dbPath, stageOptions); } },
-      ];
+      outputFolder(config, dbPath, options.out);
+      // One scheduler per database, for as long as it runs. The lock is the kernel's, so it goes
+      // when the process goes, however it ends; a stale or garbled file blocks nothing.
+      let schedulerLock;
       try {
-        if (options.once) {
-          for (const job of jobs) await job.run();
-        } else {
-          await runSchedule(jobs, (line) => process.stdout.write(`${line}\n`));
-        }
+        schedulerLock = await acquireFileLock(`${dbPath}.scheduler.lock`, { what: `the scheduler of ${dbPath}`, waitMs: waitMs(global) });
       } catch (error) {
-        if (error instanceof ScheduleError) throw new UserError(error.message);
+        if (error instanceof LockBusyError) throw new UserError(`${error.message}; stop it first`);
         throw error;
+      }
+      try {
+        const db = openDatabase(dbPath);
+        // Every job takes the database's pipeline lock, shared with `tracker run` and the stage
+        // commands: a manual run in progress delays a job, it does not run beside it.
+        const locked = async (work: () => Promise<void>) => {
+          const lock = await lockDatabase(dbPath, global, options.once ? waitMs(global) : JOB_WAIT_MS);
+          try { await work(); } finally { lock?.release(); }
+        };
+        const jobs = [
+          { name: 'crawl', expression: config.schedule.crawl, run: () => locked(async () => { await runCrawl(db, config, stageOptions); runExtract(db, config, stageOptions); runStories(db, config, stageOptions); }) },
+          { name: 'publish', expression: config.schedule.publish, run: () => locked(async () => { await runPublish(db, config, dbPath, stageOptions); }) },
+        ];
+        try {
+          validateJobs(jobs);
+          if (options.once) {
+            for (const job of jobs) await job.run();
+          } else {
+            await runSchedule(jobs, (line) => process.stdout.write(`${line}\n`));
+          }
+        } catch (error) {
+          if (error instanceof ScheduleError) throw new UserError(error.message);
+          throw error;
+        } finally {
+          closeDatabase(db);
+        }
       } finally {
-        closeDatabase(db);
-        release();
+        schedulerLock.release();
       }
     });
 }

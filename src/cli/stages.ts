@@ -1,17 +1,17 @@
 // The pipeline stages as commands: crawl, extract, cluster, publish, and run (all of them).
 import path from 'node:path';
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { Command } from 'commander';
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts';
 import { extractStage, type ExtractSummary } from '../extract/extractStage.ts';
 import { storiesStage, type StoriesSummary } from '../stories/storiesStage.ts';
-import { buildSite } from '../publish/buildSite.ts';
+import { publishSite } from '../publish/publishSite.ts';
+import { checkOutputFolder } from '../publish/siteFolder.ts';
 import type { Config } from '../config/schema.ts';
 import type { TrackerDb } from '../db/client.ts';
 import { checkpoint } from '../db/client.ts';
 import { runs } from '../../db/schema.ts';
-import { globalOptions, withDatabase, say, log, type GlobalOptions } from './context.ts';
+import { globalOptions, withDatabase, say, log, waitMs, type GlobalOptions } from './context.ts';
 
 function recordRun(db: TrackerDb, stage: string, startedAt: string, summary: unknown): void {
   db.insert(runs).values({ stage, startedAt, finishedAt: new Date().toISOString(), summary: JSON.stringify(summary) }).run();
@@ -58,21 +58,27 @@ function siteDigest(db: TrackerDb, config: Config): string {
   return hash.digest('hex');
 }
 
+/** The site folder a command will publish into, checked before any work starts (see checkOutputFolder). */
+export function outputFolder(config: Config, dbPath: string, out: string | undefined): string {
+  return checkOutputFolder(out ?? config.site.outDir, dbPath);
+}
+
 export async function runPublish(db: TrackerDb, config: Config, dbPath: string, options: GlobalOptions & { out?: string; force?: boolean }): Promise<PublishSummary> {
-  const outDir = path.resolve(options.out ?? config.site.outDir);
+  const outDir = outputFolder(config, dbPath, options.out);
   const digest = siteDigest(db, config);
-  const marker = path.join(outDir, '.tracker-build');
-  if (!options.force && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === `${digest} ${path.resolve(dbPath)}`) {
+  checkpoint(db);
+  const startedAt = new Date().toISOString();
+  const result = await publishSite({
+    dbPath, outDir, baseUrl: config.site.baseUrl, title: config.site.title, digest, force: options.force,
+    waitMs: Math.max(waitMs(options), 60_000), log: log(options),
+  });
+  if (result.skipped) {
     say(options, `publish: nothing changed since the last build, site left as it is in ${outDir}`);
     return { outDir, pages: 0, ms: 0, skipped: true };
   }
-  checkpoint(db);
-  const startedAt = new Date().toISOString();
-  const result = await buildSite({ dbPath, outDir, baseUrl: config.site.baseUrl, title: config.site.title });
-  fs.writeFileSync(marker, `${digest} ${path.resolve(dbPath)}\n`);
-  recordRun(db, 'publish', startedAt, { outDir, ...result });
+  recordRun(db, 'publish', startedAt, { outDir, pages: result.pages, ms: result.ms });
   say(options, `publish: ${result.pages} pages built in ${(result.ms / 1000).toFixed(1)} s into ${outDir}`);
-  return { outDir, ...result, skipped: false };
+  return { outDir, pages: result.pages, ms: result.ms, skipped: false };
 }
 
 export function registerStageCommands(program: Command): void {
@@ -84,7 +90,7 @@ export function registerStageCommands(program: Command): void {
       await withDatabase(options, async (db, config) => {
         const summary = await runCrawl(db, config, options);
         if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      });
+      }, 'write');
     });
   program.command('extract')
     .description('extract articles, topics and facts from the stored pages (no refetching)')
@@ -94,7 +100,7 @@ export function registerStageCommands(program: Command): void {
       await withDatabase(options, (db, config) => {
         const summary = runExtract(db, config, options);
         if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      });
+      }, 'write');
     });
   program.command('cluster')
     .description('group new articles into stories and assemble the explainers')
@@ -104,7 +110,7 @@ export function registerStageCommands(program: Command): void {
       await withDatabase(options, (db, config) => {
         const summary = runStories(db, config, options);
         if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      });
+      }, 'write');
     });
   program.command('publish')
     .description('build the static site from the database')
@@ -115,7 +121,7 @@ export function registerStageCommands(program: Command): void {
       await withDatabase(options, async (db, config, dbPath) => {
         const summary = await runPublish(db, config, dbPath, options);
         if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      });
+      }, 'write');
     });
   program.command('run')
     .description('one full pass: crawl, extract, stories, publish')
@@ -124,6 +130,8 @@ export function registerStageCommands(program: Command): void {
     .action(async (_options, command: Command) => {
       const options = globalOptions(command) as GlobalOptions & { out?: string; force?: boolean };
       await withDatabase(options, async (db, config, dbPath) => {
+        // A refused output folder is found before the crawl, not after minutes of work.
+        outputFolder(config, dbPath, options.out);
         const started = performance.now();
         const crawlSummary = await runCrawl(db, config, options);
         const extractSummary = runExtract(db, config, options);
@@ -132,6 +140,6 @@ export function registerStageCommands(program: Command): void {
         const publishSummary = await runPublish(db, config, dbPath, options);
         say(options, `run: done in ${((performance.now() - started) / 1000).toFixed(1)} s (pipeline ${(pipelineMs / 1000).toFixed(1)} s); site in ${publishSummary.outDir}`);
         if (options.json) process.stdout.write(`${JSON.stringify({ crawl: crawlSummary, extract: extractSummary, stories: storiesSummary, publish: publishSummary, pipelineMs })}\n`);
-      });
+      }, 'write');
     });
 }

@@ -6,6 +6,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
+import { acquireFileLock, describeOwner } from '../db/fileLock.ts';
 
 export interface BuildSiteOptions {
   /** The tracker's SQLite database; wins over dataFile when both are given. */
@@ -16,6 +17,8 @@ export interface BuildSiteOptions {
   /** Public address of the site, e.g. https://example.org/tracker/ */
   baseUrl: string;
   title: string;
+  /** Astro's cache (entry digests), one per output folder; default TRACKER_SITE_CACHE_DIR, else Astro's own. */
+  cacheDir?: string;
 }
 
 export interface BuildSiteResult {
@@ -28,6 +31,13 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const siteDir = path.join(repoRoot, 'site');
 const buildScript = path.join(siteDir, 'build.mjs');
 const STDERR_TAIL_LINES = 20;
+/**
+ * Astro writes generated modules and types into site/.astro whatever the output folder, so two
+ * builds at once (even of two databases) would read each other's half-written files: they take
+ * turns on this lock. Waiting is long because the other build is making progress.
+ */
+const BUILD_LOCK = path.join(siteDir, '.astro-build.lock');
+const BUILD_LOCK_WAIT_MS = 60 * 60_000;
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   if (!options.dbPath && !options.dataFile) {
@@ -46,9 +56,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   delete env.TRACKER_SITE_DATA;
   if (options.dbPath) env.TRACKER_DB = path.resolve(options.dbPath);
   else env.TRACKER_SITE_DATA = path.resolve(options.dataFile!);
+  if (options.cacheDir) env.TRACKER_SITE_CACHE_DIR = path.resolve(options.cacheDir);
 
   const started = performance.now();
-  const { code, stderr } = await runBuild(env);
+  const lock = await acquireFileLock(BUILD_LOCK, {
+    what: 'the site builder', waitMs: BUILD_LOCK_WAIT_MS,
+    onWait: (owner) => { if (process.env.TRACKER_DEBUG) process.stderr.write(`waiting for ${describeOwner(owner)} to finish its site build\n`); },
+  });
+  let code: number | null;
+  let stderr: string;
+  try {
+    ({ code, stderr } = await runBuild(env));
+  } finally {
+    lock.release();
+  }
   if (code !== 0) {
     const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
     throw new Error(`Site build failed (exit ${code}) writing ${outDir}:\n${tail || '(no output)'}`);

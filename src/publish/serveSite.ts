@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OutputFolderError } from './siteFolder.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -29,9 +30,14 @@ export function createSiteServer(root: string): http.Server {
 }
 
 export async function serveSite(root: string, port: number): Promise<void> {
-  if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no built site (run \`tracker publish\` or \`npm run demo\` first)`);
+  if (!fs.existsSync(path.join(root, 'index.html'))) throw new OutputFolderError(`${root} has no built site (run \`tracker publish\` or \`npm run demo\` first)`);
   const server = createSiteServer(root);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
+      ? new OutputFolderError(`port ${port} on 127.0.0.1 is taken; choose another with --port`)
+      : error));
+    server.listen(port, '127.0.0.1', resolve);
+  });
   process.stdout.write(`Serving ${root} at http://127.0.0.1:${port}/ (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => { server.close(); resolve(); }));
 }

@@ -1,28 +1,11 @@
 // The long-running scheduler: crawl (with extract and stories) and publish on the config's cron
-// expressions. Jobs never overlap: one runs at a time in this process, and a lock file beside
-// the database keeps a second scheduler (or a manual run started by it) from running the same
-// database at once.
-import fs from 'node:fs';
+// expressions. Jobs never overlap: one runs at a time in this process; the command (cli/schedule.ts)
+// holds a scheduler lock for its life and the database's pipeline lock for each job.
 import cron from 'node-cron';
 
 export class ScheduleError extends Error {}
 
 export interface ScheduledJob { name: string; expression: string; run: () => Promise<void> }
-
-/** An exclusive lock file holding the owner's pid; a lock left by a dead process is taken over. */
-export function acquireLock(file: string): () => void {
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const owner = Number(fs.readFileSync(file, 'utf8').trim());
-    let alive = false;
-    try { process.kill(owner, 0); alive = owner !== process.pid; } catch { alive = false; }
-    if (alive) throw new ScheduleError(`another scheduler (pid ${owner}) holds ${file}; stop it first`);
-    fs.writeFileSync(file, String(process.pid));
-  }
-  return () => { try { if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file); } catch { /* already gone */ } };
-}
 
 export function validateJobs(jobs: ScheduledJob[]): void {
   for (const job of jobs) {
