@@ -1,7 +1,7 @@
 // The sources table: config sources synced on every crawl, and sources imported from OPML files
 // (kept in the database only, and crawled like the configured ones).
 import { eq, or, inArray } from 'drizzle-orm';
-import type { TrackerDb } from '../db/client.ts';
+import { writeTransaction, type TrackerDb } from '../db/client.ts';
 import { sources } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { parseFeed, FeedParseError } from './feed.ts';
@@ -19,7 +19,7 @@ export function defaultTopicsFor(url: string, given: string[] | undefined): stri
  * Returns the sources to crawl: the configured ones and every imported one. */
 export function syncSources(db: TrackerDb, config: Config): SourceRow[] {
   const at = new Date().toISOString();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const source of config.sources) {
       const topics = defaultTopicsFor(source.url, source.topics);
       const set = { name: source.name ?? null, topics: topics ? JSON.stringify(topics) : null, origin: 'config' };
@@ -52,7 +52,7 @@ export function importOpml(db: TrackerDb, opmlText: string, file = 'OPML'): Impo
   const at = new Date().toISOString();
   const summary: ImportSummary = { found: 0, added: 0, alreadyPresent: 0, addedUrls: [] };
   const seen = new Set<string>();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const outline of outlines) {
       if (seen.has(outline.url)) continue;
       seen.add(outline.url);

@@ -94,7 +94,8 @@ export function openDatabaseReadOnly(file: string): TrackerDb {
  * another process committed in between; an immediate one waits its turn instead.
  */
 export function writeTransaction<T>(db: TrackerDb, work: (tx: TrackerDb) => T): T {
-  return db.transaction((tx) => work(tx as unknown as TrackerDb), { behavior: 'immediate' });
+  // The transaction object lacks the raw client; raw SQL inside runs on the same connection anyway.
+  return db.transaction((tx) => work(Object.assign(tx, { $client: db.$client }) as unknown as TrackerDb), { behavior: 'immediate' });
 }
 
 /** Folds the WAL back into the main file after large writes, so readers do not starve it. */

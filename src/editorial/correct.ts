@@ -3,7 +3,8 @@
 // corrected (the export, the story explainers, the site), each value checked before it is stored.
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { TrackerDb } from '../db/client.ts';
+import { writeTransaction, type TrackerDb } from '../db/client.ts';
+import { storiesOfFacts, markStoriesForAssembly } from '../stories/storiesStage.ts';
 import { corrections, figures, events, quotes, viewpoints, entities } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay, type CorrectionRow } from './corrections.ts';
@@ -190,7 +191,7 @@ export function recordCorrection(db: TrackerDb, config: Config, request: Correct
   if (request.hide) {
     // Nothing of a hidden fact is published again, not even in the corrections log: before stays empty.
     const correction: CorrectionRow = { id: newId(), ...base, field: 'hidden', before: null, after: null, hidden: true };
-    db.insert(corrections).values(correction).run();
+    storeCorrections(db, [correction]);
     return { kind, key, fact: description, articleId, corrections: [correction], notes: [] };
   }
 
@@ -234,13 +235,25 @@ export function recordCorrection(db: TrackerDb, config: Config, request: Correct
   if (recorded.length === 0) {
     throw new EditorialError(`${key}: ${[...changes.keys()].map((field) => `${field} is already ${current(field) ?? '(empty)'}`).join(', ')}; nothing recorded`);
   }
-  db.transaction((tx) => { for (const correction of recorded) tx.insert(corrections).values(correction).run(); });
+  storeCorrections(db, recorded);
 
   const notes: string[] = [];
   if (kind === 'figure' && (changes.has('value') || changes.has('unit')) && !changes.has('text')) {
     notes.push(`the site shows this figure as written ("${String(row.text)}"); add --set text=… to change that too`);
   }
   return { kind, key, fact: description, articleId, corrections: recorded, notes };
+}
+
+/**
+ * Stores corrections and, in the same IMMEDIATE transaction, marks the stories that show the
+ * corrected facts for reassembly: a correction recorded while a stage runs waits for that stage's
+ * current commit, never fails on it, and is never missed by the next stories stage.
+ */
+function storeCorrections(db: TrackerDb, recorded: CorrectionRow[]): void {
+  writeTransaction(db, (tx) => {
+    for (const correction of recorded) tx.insert(corrections).values(correction).run();
+    markStoriesForAssembly(tx, storiesOfFacts(tx, [...new Set(recorded.map((correction) => correction.target))]));
+  });
 }
 
 export function listCorrections(db: TrackerDb, target?: string): CorrectionRow[] {

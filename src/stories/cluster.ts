@@ -5,7 +5,7 @@
 // new articles, not with the archive.
 import crypto from 'node:crypto';
 import { eq, and, gte, lte, inArray, isNull, sql } from 'drizzle-orm';
-import type { TrackerDb } from '../db/client.ts';
+import { writeTransaction, type TrackerDb } from '../db/client.ts';
 import { articles, articleTopics, articleBands, stories, storyArticles, storyTerms, entityMentions, termStats, events, figures } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { termVector, cosine, topTerms, type TermVector } from './terms.ts';
@@ -18,6 +18,8 @@ const DAY = 86400000;
 const STORY_TERMS = 60;
 const LOOKUP_TERMS = 40;
 const CANDIDATE_STORIES = 12;
+/** The row of term_stats that counts the articles weighed so far (no clustering term has a space). */
+const DOCUMENT_COUNT_TERM = ' documents';
 
 function slugify(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70).replace(/-[^-]*$/, '') || 'story';
@@ -90,15 +92,25 @@ export function articleVector(db: TrackerDb, article: { id: string; title: strin
 export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
   const summary: ClusterSummary = { assigned: 0, newStories: 0, duplicates: 0, touchedStories: [] };
   const touched = new Set<string>();
+  const touch = (t: TrackerDb, storyId: string) => {
+    t.update(stories).set({ needsAssembly: true }).where(eq(stories.id, storyId)).run();
+    touched.add(storyId);
+  };
   const pending = db.select().from(articles)
     .where(sql`${articles.id} NOT IN (SELECT article_id FROM story_articles) AND ${articles.id} IN (SELECT article_id FROM article_topics)`)
-    .orderBy(articles.publishedAt).all();
-  const totalRow = db.select({ n: sql<number>`count(*)` }).from(storyArticles).get();
-  let totalDocuments = (totalRow?.n ?? 0) + 1;
+    // Publication order, then id: the same articles cluster the same way whatever order they arrived in.
+    .orderBy(articles.publishedAt, articles.id).all();
+  // The number of articles the IDF weights count is kept in the database with the term counts,
+  // so a run killed halfway and resumed weighs the remaining articles exactly as one clean run would.
+  if (!db.select().from(termStats).where(eq(termStats.term, DOCUMENT_COUNT_TERM)).get()) {
+    const stored = db.select({ n: sql<number>`count(*)` }).from(storyArticles).get()?.n ?? 0;
+    db.insert(termStats).values({ term: DOCUMENT_COUNT_TERM, documents: stored + 1 }).onConflictDoNothing().run();
+  }
 
   for (const article of pending) {
-    db.transaction((tx) => {
-      const t = tx as unknown as TrackerDb;
+    // One IMMEDIATE transaction per article: it reads then writes, and its story is marked for
+    // reassembly in the same commit.
+    writeTransaction(db, (t) => {
       const topicRows = t.select().from(articleTopics).where(eq(articleTopics.articleId, article.id)).all().sort((a, b) => b.score - a.score);
       const topic = topicRows[0].topic;
       const duplicates = findDuplicates(t, article);
@@ -109,7 +121,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         const originalStory = t.select({ storyId: storyArticles.storyId }).from(storyArticles).where(eq(storyArticles.articleId, original)).get();
         if (originalStory) {
           t.insert(storyArticles).values({ storyId: originalStory.storyId, articleId: article.id, similarity: 1 }).run();
-          touched.add(originalStory.storyId);
+          touch(t, originalStory.storyId);
           summary.duplicates++;
           summary.assigned++;
           return;
@@ -123,7 +135,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         const copyStory = t.select({ storyId: storyArticles.storyId }).from(storyArticles).where(inArray(storyArticles.articleId, copies)).get();
         if (copyStory) {
           t.insert(storyArticles).values({ storyId: copyStory.storyId, articleId: article.id, similarity: 1 }).run();
-          touched.add(copyStory.storyId);
+          touch(t, copyStory.storyId);
           summary.duplicates += copies.length;
           summary.assigned++;
           return;
@@ -134,12 +146,13 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
       const terms = [...raw.keys()];
       const dfRows = terms.length ? t.select().from(termStats).where(inArray(termStats.term, terms)).all() : [];
       const df = new Map(dfRows.map((row) => [row.term, row.documents]));
+      const totalDocuments = t.select({ n: termStats.documents }).from(termStats).where(eq(termStats.term, DOCUMENT_COUNT_TERM)).get()?.n ?? 1;
       const weighted: TermVector = new Map();
       for (const [term, weight] of raw) weighted.set(term, weight * Math.log((totalDocuments + 1) / ((df.get(term) ?? 0) + 1)) + 0.05);
       for (const term of terms) {
         t.insert(termStats).values({ term, documents: 1 }).onConflictDoUpdate({ target: termStats.term, set: { documents: sql`${termStats.documents} + 1` } }).run();
       }
-      totalDocuments++;
+      t.update(termStats).set({ documents: totalDocuments + 1 }).where(eq(termStats.term, DOCUMENT_COUNT_TERM)).run();
 
       const published = article.publishedAt ? Date.parse(article.publishedAt) : Date.now();
       // Candidates: stories of the same topic with coverage in the window (index on topic, last
@@ -176,7 +189,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         const dates = [story.firstPublished, story.lastPublished, article.publishedAt].filter((d): d is string => !!d).sort();
         t.update(stories).set({ firstPublished: dates[0] ?? null, lastPublished: dates[dates.length - 1] ?? null, updatedAt: now }).where(eq(stories.id, best.id)).run();
         t.insert(storyArticles).values({ storyId: best.id, articleId: article.id, similarity: best.score }).run();
-        touched.add(best.id);
+        touch(t, best.id);
       } else {
         const id = `s_${crypto.createHash('sha1').update(article.id).digest('base64url').slice(0, 12)}`;
         let slug = slugify(article.title);
@@ -186,7 +199,7 @@ export function clusterArticles(db: TrackerDb, config: Config): ClusterSummary {
         }).run();
         saveStoryVector(t, id, weighted);
         t.insert(storyArticles).values({ storyId: id, articleId: article.id, similarity: 1 }).run();
-        touched.add(id);
+        touch(t, id);
         summary.newStories++;
       }
       summary.assigned++;

@@ -4,8 +4,8 @@
 // coverage dormant. The cost follows the new work, not the size of the archive.
 import crypto from 'node:crypto';
 import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { TrackerDb } from '../db/client.ts';
-import { stories, articles, corrections, storyArticles, storyTerms, figures, events, quotes, viewpoints, entityMentions } from '../../db/schema.ts';
+import { writeTransaction, type TrackerDb } from '../db/client.ts';
+import { stories, articles, storyArticles, storyTerms, figures, events, quotes, viewpoints, entityMentions } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
 import { clusterArticles } from './cluster.ts';
@@ -25,10 +25,12 @@ export function referenceTime(db: TrackerDb): number {
   return Math.min(Date.now(), newest ? Date.parse(newest) : Date.now());
 }
 
-/** Stories holding a fact that was corrected after `since`: found through the fact's article. */
-function storiesWithCorrections(db: TrackerDb, since: string | null): string[] {
-  const targets = db.selectDistinct({ target: corrections.target }).from(corrections)
-    .where(since ? gt(corrections.at, since) : undefined).all().map((row) => row.target);
+/**
+ * The stories that show any of these facts (keys f_, ev_, q_, vp_, e_, a_, or a story's own s_),
+ * found through the facts' articles. Used when a correction is recorded, to mark them for
+ * reassembly in the same transaction.
+ */
+export function storiesOfFacts(db: TrackerDb, targets: string[]): string[] {
   if (targets.length === 0) return [];
   const articleIds = new Set<string>();
   for (const table of [figures, events, quotes, viewpoints]) {
@@ -46,13 +48,9 @@ function storiesWithCorrections(db: TrackerDb, since: string | null): string[] {
   return [...new Set([...direct, ...viaArticles])];
 }
 
-/** Stories holding an article whose facts were re-extracted after `since` (a changed page, a registry edit). */
-function storiesWithNewFacts(db: TrackerDb, since: string | null): string[] {
-  if (!since) return [];
-  // Written as IN (subquery) so SQLite walks the facts_at index rather than every story membership.
-  const reextracted = db.select({ id: articles.id }).from(articles).where(gt(articles.factsAt, since));
-  return db.selectDistinct({ id: storyArticles.storyId }).from(storyArticles)
-    .where(inArray(storyArticles.articleId, reextracted)).all().map((row) => row.id);
+/** Marks stories for reassembly by the next stories stage; call inside the transaction that changed them. */
+export function markStoriesForAssembly(db: TrackerDb, storyIds: string[]): void {
+  if (storyIds.length) db.update(stories).set({ needsAssembly: true }).where(inArray(stories.id, storyIds)).run();
 }
 
 function storyVector(db: TrackerDb, storyId: string): TermVector {
@@ -104,28 +102,40 @@ function writeExplainer(db: TrackerDb, explainer: Explainer, previousDigest: str
   return true;
 }
 
+/** Explainers assembled per write transaction: short enough that an editor's correction never waits long. */
+const ASSEMBLY_BATCH = 25;
+
 export function storiesStage(db: TrackerDb, config: Config, options: { all?: boolean } = {}): StoriesSummary {
-  const lastAssembly = db.select({ at: sql<string | null>`max(${stories.updatedAt})` }).from(stories).where(sql`${stories.explainer} IS NOT NULL`).get()?.at ?? null;
   const clustered = clusterArticles(db, config);
-  const overlay = CorrectionOverlay.load(db);
   const now = referenceTime(db);
   const dormantBefore = new Date(now - config.stories.dormantAfterDays * DAY).toISOString();
 
-  const toAssemble = new Set<string>(clustered.touchedStories);
-  for (const id of storiesWithCorrections(db, lastAssembly)) toAssemble.add(id);
-  for (const id of storiesWithNewFacts(db, lastAssembly)) toAssemble.add(id);
-  for (const row of db.select({ id: stories.id }).from(stories).where(options.all ? undefined : isNull(stories.explainer)).all()) toAssemble.add(row.id);
+  // What to reassemble is on disk, not in memory: a story marked by clustering, re-extraction or a
+  // correction stays marked until its explainer is written, so a run killed halfway loses nothing.
+  const toAssemble = db.select({ id: stories.id }).from(stories)
+    .where(options.all ? undefined : or(eq(stories.needsAssembly, true), isNull(stories.explainer)))
+    .orderBy(stories.id).all().map((row) => row.id);
 
   let written = 0;
-  db.transaction((tx) => {
-    const t = tx as unknown as TrackerDb;
-    for (const id of toAssemble) {
-      const explainer = assembleExplainer(t, config, id, overlay, now);
-      if (!explainer) continue;
-      explainer.related = relatedStories(db, id, explainer.topic);
-      const previous = t.select({ digest: stories.digest }).from(stories).where(eq(stories.id, id)).get();
-      if (writeExplainer(t, explainer, previous?.digest ?? null)) written++;
-    }
+  for (let start = 0; start < toAssemble.length; start += ASSEMBLY_BATCH) {
+    const batch = toAssemble.slice(start, start + ASSEMBLY_BATCH);
+    writeTransaction(db, (t) => {
+      // Read inside the write transaction: a correction recorded while this batch is assembled
+      // waits for the commit, and its mark then survives to the next run.
+      const overlay = CorrectionOverlay.load(t);
+      for (const id of batch) {
+        const explainer = assembleExplainer(t, config, id, overlay, now);
+        if (explainer) {
+          explainer.related = relatedStories(t, id, explainer.topic);
+          const previous = t.select({ digest: stories.digest }).from(stories).where(eq(stories.id, id)).get();
+          if (writeExplainer(t, explainer, previous?.digest ?? null)) written++;
+        }
+        t.update(stories).set({ needsAssembly: false }).where(eq(stories.id, id)).run();
+      }
+    });
+  }
+  const reassembled = new Set(toAssemble);
+  writeTransaction(db, (t) => {
     // Time alone turns a story dormant (and a correction of dates could revive one): only stories
     // whose stored status disagrees with their dates are touched.
     const stale = t.select({ id: stories.id, explainer: stories.explainer, digest: stories.digest, status: stories.status, lastPublished: stories.lastPublished }).from(stories)
@@ -134,7 +144,7 @@ export function storiesStage(db: TrackerDb, config: Config, options: { all?: boo
         and(eq(stories.status, 'dormant'), gt(stories.lastPublished, dormantBefore)),
       )).all();
     for (const row of stale) {
-      if (!row.explainer || toAssemble.has(row.id)) continue;
+      if (!row.explainer || reassembled.has(row.id)) continue;
       const explainer = JSON.parse(row.explainer) as Explainer;
       explainer.status = row.status === 'developing' ? 'dormant' : 'developing';
       if (writeExplainer(t, explainer, row.digest)) written++;
