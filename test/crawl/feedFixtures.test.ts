@@ -2,21 +2,25 @@
 // with a sibling <name>.expect.json holding the expected subset of parseFeed's output. Adding a
 // regression case is adding a file pair; nothing here needs to change.
 //
-// expect.json keys: checks (what the case is about), feedUrl, error (regex for a FeedParseError),
-// format, title, link, itemCount | minItemCount, firstItem, items (subsets by index), outlines,
-// absent (strings that must not appear anywhere in the output), maxMs (parse time limit).
+// expect.json keys: checks (what the case is about), feedUrl, contentLocation (passed to parseFeed
+// as the response's Content-Location header), error (regex for a FeedParseError), format, feedId
+// (the parsed feed's id, null for none), title, link, itemCount | minItemCount, firstItem, items
+// (subsets by index), outlines, absent (strings that must not appear anywhere in the output),
+// maxMs (parse time limit).
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFeed, FeedParseError, type ParsedFeed } from '../../src/crawl/feed.ts';
+import { parseFeed, FeedParseError, type ParsedFeed, type ParseFeedOptions } from '../../src/crawl/feed.ts';
 import { decodeBody } from '../../src/crawl/charset.ts';
 
 interface Expectation {
   checks: string;
   feedUrl?: string;
+  contentLocation?: string;
   error?: string;
   format?: string;
+  feedId?: string | null;
   title?: string;
   link?: string | null;
   itemCount?: number;
@@ -35,11 +39,11 @@ const expectFile = (fixture: string) => `${fixture.slice(0, -path.extname(fixtur
 
 const contentTypes: Record<string, string> = { '.json': 'application/feed+json', '.xml': 'application/xml', '.html': 'text/html' };
 
-function run(bytes: Buffer, fixture: string, feedUrl: string | null): { feed?: ParsedFeed; error?: unknown; ms: number; charset: string } {
+function run(bytes: Buffer, fixture: string, feedUrl: string | null, options: ParseFeedOptions): { feed?: ParsedFeed; error?: unknown; ms: number; charset: string } {
   const { text, charset } = decodeBody(bytes, contentTypes[path.extname(fixture)] ?? null);
   const started = performance.now();
   try {
-    const feed = parseFeed(text, feedUrl);
+    const feed = parseFeed(text, feedUrl, options);
     return { feed, ms: performance.now() - started, charset };
   } catch (error) {
     return { error, ms: performance.now() - started, charset };
@@ -71,7 +75,8 @@ describe.each(fixtures)('%s', (fixture) => {
 
   it(expectation.checks, () => {
     expect(expectation.checks.length).toBeGreaterThan(10);
-    const { feed, error, ms, charset } = run(bytes, fixture, expectation.feedUrl ?? null);
+    const options: ParseFeedOptions = expectation.contentLocation === undefined ? {} : { contentLocation: expectation.contentLocation };
+    const { feed, error, ms, charset } = run(bytes, fixture, expectation.feedUrl ?? null, options);
     if (expectation.maxMs !== undefined) expect(ms).toBeLessThan(expectation.maxMs);
 
     if (expectation.error) {
@@ -83,6 +88,7 @@ describe.each(fixtures)('%s', (fixture) => {
     if (error) throw error;
     const result = feed!;
     if (expectation.format !== undefined) expect(result.format).toBe(expectation.format);
+    if ('feedId' in expectation) expect(result.id).toBe(expectation.feedId);
     if (expectation.title !== undefined) expect(result.title).toBe(expectation.title);
     if ('link' in expectation) expect(result.link).toBe(expectation.link);
     if (expectation.itemCount !== undefined) expect(result.items).toHaveLength(expectation.itemCount);
@@ -98,7 +104,7 @@ describe.each(fixtures)('%s', (fixture) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     // A caller that did not strip the BOM (or decoded the bytes itself) gets the same feed.
-    if (charset === 'utf-8') expect(parseFeed(bytes.toString('utf8'), expectation.feedUrl ?? null)).toEqual(result);
+    if (charset === 'utf-8') expect(parseFeed(bytes.toString('utf8'), expectation.feedUrl ?? null, options)).toEqual(result);
   });
 });
 
