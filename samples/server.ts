@@ -83,13 +83,15 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(headOnly ? undefined : body);
 }
 
-export async function startSampleServer(options: { port?: number; host?: string } = {}): Promise<SampleServer> {
+/** delayMs: answer each request after this long (a slower site, so tests can interrupt a crawl halfway). */
+export async function startSampleServer(options: { port?: number; host?: string; delayMs?: number } = {}): Promise<SampleServer> {
   const host = options.host ?? '127.0.0.1';
   const outlets = loadOutlets();
   let baseUrl = '';
 
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const method = req.method ?? 'GET';
       const headOnly = method === 'HEAD';
       if (method !== 'GET' && method !== 'HEAD') {
