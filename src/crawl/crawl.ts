@@ -242,14 +242,15 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
       if (feedLinks.length === 0) return { kind: 'html', items: [], page: { text } };
       const feedResult = await fetcher.fetch(feedLinks[0], { accept: FEED_ACCEPT });
       refuseMedia(feedResult.contentType, 'a feed');
-      const feed = parseFeed(bodyText(feedResult, config.fetch.maxBytes), feedResult.finalUrl);
+      const feed = parseFeed(bodyText(feedResult, config.fetch.maxBytes), feedResult.finalUrl, { contentLocation: feedResult.headers['content-location'] ?? null });
       return { kind: `html+${feed.format}`, items: feed.items };
     }
     if (format === 'opml') {
-      const feed = parseFeed(text, result.finalUrl);
+      const feed = parseFeed(text, result.finalUrl, { contentLocation: result.headers['content-location'] ?? null });
       throw new FeedParseError(`this is an OPML list of ${feed.outlines?.length ?? 0} feeds: import it with \`tracker sources import FILE\``);
     }
-    const feed = parseFeed(text, result.finalUrl);
+    // A Content-Location header is the document's own address: relative links resolve against it.
+    const feed = parseFeed(text, result.finalUrl, { contentLocation: result.headers['content-location'] ?? null });
     return { kind: feed.format, items: feed.items };
   };
 
