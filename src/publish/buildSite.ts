@@ -2,7 +2,7 @@
 // build in a child process: Astro and Vite keep their own module graph, and a failed build
 // cannot leave half-initialised state in the tracker's process.
 import { spawn } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
@@ -74,8 +74,25 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
     throw new Error(`Site build failed (exit ${code}) writing ${outDir}:\n${tail || '(no output)'}`);
   }
+  await removeBuildInternals(outDir);
   await writeSearchIndex(outDir, options.baseUrl);
   return { pages: await countHtmlFiles(outDir), ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Astro keeps its server-side chunks inside the output folder only when that folder is inside its
+ * working directory (site/); for any other output folder it uses site/.astro and, at the end,
+ * copies that whole folder into the output: generated modules and the content collections'
+ * schemas, which are no part of the site. They are removed here; the site itself never has
+ * JavaScript modules at its top level or a /collections/ page.
+ */
+async function removeBuildInternals(outDir: string): Promise<void> {
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    const file = path.join(outDir, entry.name);
+    const internal = entry.isFile() ? /\.(mjs|mjs\.map|d\.ts)$/.test(entry.name) || entry.name === 'settings.json'
+      : entry.isDirectory() && (entry.name === 'collections' || entry.name === 'chunks');
+    if (internal) await rm(file, { recursive: true, force: true });
+  }
 }
 
 /** What /search/ fetches: one entry per page marked data-search-body (see the Base layout). */
