@@ -10,6 +10,7 @@ import {
   type RegistryListing, type RegistryChange,
 } from '../editorial/registry.ts';
 import { globalOptions, withDatabase, UserError, type GlobalOptions } from './context.ts';
+import { terminalJson, terminalText } from './terminal.ts';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -22,8 +23,27 @@ function defaultEditor(): string {
   }
 }
 
+/** One human-readable line; text from the web in it cannot act on the terminal. */
 function write(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${terminalText(line)}\n`);
+}
+
+/**
+ * withDatabase, with one more rule: an error's message can quote stored text (a fact's current
+ * value, an entity's name) and main.ts prints it as it is, so it is made terminal-safe on the way out.
+ */
+async function withDb<T>(options: GlobalOptions, work: Parameters<typeof withDatabase<T>>[1]): Promise<T> {
+  try {
+    return await withDatabase(options, work);
+  } catch (error) {
+    if (error instanceof Error) error.message = terminalText(error.message);
+    throw error;
+  }
+}
+
+/** The --json output: one JSON document, with the characters a terminal acts on escaped. */
+function writeJson(value: unknown): void {
+  process.stdout.write(`${terminalJson(value)}\n`);
 }
 
 function quoted(text: string): string {
@@ -112,9 +132,9 @@ function registerFactsCommand(program: Command): void {
     .argument('<article>', 'article id (a_…) or its URL')
     .action(async (reference: string, _options, command: Command) => {
       const options = globalOptions(command);
-      await withDatabase(options, (db) => {
+      await withDb(options, (db) => {
         const facts = collectArticleFacts(db, reference);
-        if (options.json) write(JSON.stringify(facts));
+        if (options.json) writeJson(facts);
         else printArticleFacts(facts);
       });
     });
@@ -132,16 +152,16 @@ function registerCorrectCommand(program: Command): void {
     .action(async (key: string | undefined, _options, command: Command) => {
       const options = globalOptions(command) as GlobalOptions & { set?: string[]; hide?: boolean; reason?: string; editor?: string; list?: boolean };
       if (options.list) {
-        await withDatabase(options, (db) => printCorrectionList(options, listCorrections(db, key)));
+        await withDb(options, (db) => printCorrectionList(options, listCorrections(db, key)));
         return;
       }
       if (!key) throw new UserError('give the key of the fact to correct (`tracker facts <article>` lists them), or --list');
       if (options.reason === undefined) throw new UserError('say why with --reason TEXT: the reason is published with the correction');
-      await withDatabase(options, (db, config) => {
+      await withDb(options, (db, config) => {
         const result = recordCorrection(db, config, {
           key, set: options.set ?? [], hide: !!options.hide, reason: options.reason ?? '', editor: options.editor ?? defaultEditor(),
         });
-        if (options.json) { write(JSON.stringify(result)); return; }
+        if (options.json) { writeJson(result); return; }
         write(`correct: ${result.kind} ${result.key}${result.articleId ? ` in ${result.articleId}` : ''}: ${result.fact}`);
         for (const correction of result.corrections) {
           write(correction.hidden ? '  hidden: dropped from the export, the stories and the site' : `  ${correction.field}: ${correction.before ?? '(empty)'} → ${correction.after ?? '(empty)'}`);
@@ -155,7 +175,7 @@ function registerCorrectCommand(program: Command): void {
 }
 
 function printCorrectionList(options: GlobalOptions, rows: ReturnType<typeof listCorrections>): void {
-  if (options.json) { write(JSON.stringify(rows)); return; }
+  if (options.json) { writeJson(rows); return; }
   if (rows.length === 0) { write('no corrections recorded yet'); return; }
   for (const row of rows) {
     const change = row.hidden ? `hidden${row.before ? `: ${row.before}` : ''}` : `${row.field}: ${row.before ?? '(empty)'} → ${row.after ?? '(empty)'}`;
@@ -185,7 +205,7 @@ function checkType(type: string | undefined): void {
 }
 
 function printChange(options: GlobalOptions, verb: string, change: RegistryChange): void {
-  if (options.json) { write(JSON.stringify(change)); return; }
+  if (options.json) { writeJson(change); return; }
   if (!change.changed) {
     write(`entities ${verb}: ${change.entry.name} is already in the registry as given; nothing changed`);
     return;
@@ -207,12 +227,12 @@ function registerEntitiesCommand(program: Command): void {
     const options = globalOptions(command) as GlobalOptions & { type?: string; search?: string; detected?: boolean; limit?: string };
     checkType(options.type);
     const limit = parseLimit(options.limit ?? '20');
-    await withDatabase(options, (db) => {
+    await withDb(options, (db) => {
       const search = options.search?.toLowerCase();
       const registry = listRegistry(db).filter((entry) => (!options.type || entry.type === options.type)
         && (!search || [entry.name, ...entry.aliases].some((name) => name.toLowerCase().includes(search))));
       const detected = options.detected ? detectedEntities(db, { limit, type: options.type, search: options.search }) : undefined;
-      if (options.json) { write(JSON.stringify({ registry, ...(detected ? { detected } : {}) })); return; }
+      if (options.json) { writeJson({ registry, ...(detected ? { detected } : {}) }); return; }
       const added = registry.filter((entry) => entry.origin !== 'built-in').length;
       write(`Registry: ${registry.length} entr${registry.length === 1 ? 'y' : 'ies'} (${registry.length - added} built-in from ${BUILT_IN_REGISTRY_FILE}, ${added} added or extended by editors)`);
       for (const entry of registry) write(`  ${describeEntry(entry)}`);
@@ -250,7 +270,7 @@ function registerEntitiesCommand(program: Command): void {
     .action(async (name: string, _options, command: Command) => {
       const options = globalOptions(command) as GlobalOptions & { type?: string; alias?: string[]; note?: string; editor?: string };
       checkType(options.type);
-      await withDatabase(options, (db) => {
+      await withDb(options, (db) => {
         printChange(options, 'add', addRegistryEntity(db, { name, type: options.type, aliases: options.alias ?? [], note: options.note, editor: options.editor ?? defaultEditor() }));
       });
     });
@@ -261,7 +281,7 @@ function registerEntitiesCommand(program: Command): void {
     .argument('<name>', 'name of the entry')
     .action(async (name: string, _options, command: Command) => {
       const options = globalOptions(command);
-      await withDatabase(options, (db) => printChange(options, 'remove', removeRegistryEntity(db, name)));
+      await withDb(options, (db) => printChange(options, 'remove', removeRegistryEntity(db, name)));
     });
 }
 

@@ -6,6 +6,12 @@ import { importOpml } from '../crawl/sources.ts';
 import { FeedParseError } from '../crawl/feed.ts';
 import { decodeBody } from '../crawl/charset.ts';
 import { globalOptions, withDatabase, readInputFile, UserError } from './context.ts';
+import { terminalJson, terminalText } from './terminal.ts';
+
+// A source's name, its last error and an OPML file's feed titles come from the web: every line
+// printed goes through terminalText, JSON through terminalJson.
+const print = (text: string) => process.stdout.write(`${terminalText(text)}\n`);
+const printJson = (value: unknown) => process.stdout.write(`${terminalJson(value)}\n`);
 
 export function registerSourcesCommand(program: Command): void {
   const group = program.command('sources')
@@ -14,10 +20,12 @@ export function registerSourcesCommand(program: Command): void {
       const options = globalOptions(command);
       await withDatabase(options, (db) => {
         const rows = db.select().from(sources).orderBy(sources.url).all();
-        if (options.json) { process.stdout.write(`${JSON.stringify(rows.map(({ etag, lastModified, ...rest }) => rest))}\n`); return; }
-        if (rows.length === 0) { process.stdout.write('no sources yet: add them to the config file (or `tracker sources import FILE.opml`) and run `tracker crawl`\n'); return; }
+        if (options.json) { printJson(rows.map(({ etag, lastModified, ...rest }) => rest)); return; }
+        if (rows.length === 0) { print('no sources yet: add them to the config file (or `tracker sources import FILE.opml`) and run `tracker crawl`'); return; }
         for (const row of rows) {
-          process.stdout.write(`${row.name ?? row.url}${row.origin === 'import' ? ' (imported)' : ''}\n  ${row.url}\n  kind ${row.kind}, status ${row.lastStatus ?? 'never fetched'}, last fetch ${row.lastFetchAt ?? '-'}, failures in a row ${row.consecutiveFailures}, next attempt ${row.nextAttemptAt ?? 'next run'}, items seen ${row.itemsSeen}${row.lastError ? `\n  last error: ${row.lastError}` : ''}\n`);
+          // One field per line: a newline inside a name or an error cannot start a line of its own.
+          const field = (text: string) => terminalText(text.replace(/\s+/g, ' '));
+          print(`${field(row.name ?? row.url)}${row.origin === 'import' ? ' (imported)' : ''}\n  ${field(row.url)}\n  kind ${row.kind}, status ${row.lastStatus ?? 'never fetched'}, last fetch ${row.lastFetchAt ?? '-'}, failures in a row ${row.consecutiveFailures}, next attempt ${row.nextAttemptAt ?? 'next run'}, items seen ${row.itemsSeen}${row.lastError ? `\n  last error: ${field(row.lastError)}` : ''}`);
         }
       });
     });
@@ -35,12 +43,12 @@ export function registerSourcesCommand(program: Command): void {
         try {
           summary = importOpml(db, decodeBody(bytes, null).text, file);
         } catch (error) {
-          if (error instanceof FeedParseError) throw new UserError(`${error.message} (expected an OPML file with <outline xmlUrl="…"> entries)`);
+          if (error instanceof FeedParseError) throw new UserError(terminalText(`${error.message} (expected an OPML file with <outline xmlUrl="…"> entries)`));
           throw error;
         }
-        if (options.json) { process.stdout.write(`${JSON.stringify(summary)}\n`); return; }
-        if (summary.found === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`);
-        process.stdout.write(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present\n`);
+        if (options.json) { printJson(summary); return; }
+        if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`));
+        print(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present`);
       });
     });
 }

@@ -7,6 +7,7 @@ import { canonicalizeUrl } from './canonicalUrl.ts';
 import { parse, collapse } from './body/dom.ts';
 import { cleanByline, cleanTitle, metaValue, publishedFrom, readMetadata } from './body/metadata.ts';
 import { extractBody } from './body/content.ts';
+import { capLength, capRuns, cleanLine, stripControls, MAX_BYLINE, MAX_LANG, MAX_SITE_NAME, MAX_TITLE } from './body/sanitize.ts';
 
 export interface FeedItemHint {
   title?: string | null;
@@ -67,25 +68,28 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   const metadata = readMetadata(root);
   const jsonLd = metadata.jsonLd;
 
-  const siteName = collapse(metaValue(metadata, 'og:site_name', 'application-name', 'publisher', 'twitter:site:name') ?? jsonLd?.publisher ?? '') || null;
+  // Every text field is stored without control characters and with a bounded length (body/sanitize.ts).
+  const siteName = cleanLine(metaValue(metadata, 'og:site_name', 'application-name', 'publisher', 'twitter:site:name') ?? jsonLd?.publisher ?? '', MAX_SITE_NAME) || null;
   const canonicalHref = metadata.canonicalHref ?? metaValue(metadata, 'og:url') ?? jsonLd?.url ?? null;
   let canonicalUrl = canonicalizeUrl(url, url);
   if (canonicalHref) canonicalUrl = canonicalizeUrl(canonicalHref, url);
 
   const rawTitle = jsonLd?.headline ?? metaValue(metadata, 'og:title', 'twitter:title') ?? metadata.h1 ?? metadata.title ?? hint?.title ?? '';
-  const title = cleanTitle(rawTitle, siteName, metadata.h1, url) || hint?.title || '';
+  // Capped in length only after the body has dropped a leading copy of it (below).
+  let title = cleanLine(cleanTitle(rawTitle, siteName, metadata.h1, url) || hint?.title || '', Infinity);
 
   const publishedAt = publishedFrom(metadata) ?? parseLooseDate(hint?.publishedAt) ?? null;
 
-  const byline = cleanByline(
+  const rawByline = cleanByline(
     (jsonLd?.authors.length ? jsonLd.authors.join(', ') : null) ??
     metaValue(metadata, 'author', 'article:author', 'byl', 'parsely-author', 'dc.creator', 'dcterms.creator', 'sailthru.author') ??
     metadata.bylineText ??
     hint?.author ?? null,
   );
+  const byline = rawByline === null ? null : cleanLine(rawByline, MAX_BYLINE) || null;
 
   const langSource = metadata.lang ?? metaValue(metadata, 'content-language', 'og:locale', 'language', 'dc.language') ?? jsonLd?.lang ?? '';
-  const lang = langSource.trim().split(/[-_,;\s]/)[0].toLowerCase() || null;
+  const lang = stripControls(langSource).trim().split(/[-_,;\s]/)[0].toLowerCase().slice(0, MAX_LANG) || null;
 
   // The page text before pruning, for the visible-date fallback.
   let pageStart = '';
@@ -107,8 +111,12 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   // the body is rendered by script, paywalled in the markup, or split where the scorer missed it.
   const structured = metadata.structuredBody;
   if (structured && structured.length >= 500 && textLength(text) < textLength(structured) * 0.5) text = structured;
+  const stripped = stripControls(text);
+  // What a removed control character stood between is one space.
+  text = capRuns(stripped === text ? text : stripped.replace(/[^\S\n]{2,}/g, ' ').replace(/ ?\n ?/g, '\n'));
   // Drop a leading repetition of the title.
   if (title && text.startsWith(title)) text = text.slice(title.length).trimStart();
+  title = capLength(title, MAX_TITLE);
 
   let finalPublished = publishedAt;
   if (!finalPublished && pageStart) {

@@ -1,6 +1,7 @@
 // All fact extractors over one article's text, in the order they depend on each other.
 import type { TopicConfig } from '../config/schema.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
+import { splitSentences, excerptAround, MAX_STORED_SENTENCE, type Sentence } from './sentences.ts';
+import { capLength } from './body/sanitize.ts';
 import { extractEntities, type FoundEntity, type RegistryEntry, loadBuiltInRegistry } from './entities.ts';
 import { extractFigures, type Figure } from './figures.ts';
 import { extractEvents, type ExtractedEvent } from './events.ts';
@@ -19,12 +20,63 @@ export function extractFacts(title: string, text: string, publishedAt: string | 
   const sentences = splitSentences(text);
   const entities = extractEntities(text, sentences, registry);
   const quotes = extractQuotes(text, entities);
-  return {
+  return boundFacts({
     entities,
     figures: attributeFigures(extractFigures(sentences), sentences, quotes, entities),
     events: extractEvents(sentences, publishedAt),
     quotes,
     viewpoints: topics.flatMap((topic) => labelViewpoints(topic, title, sentences, quotes)),
+  }, sentences);
+}
+
+/** The longest name, label or role a fact stores, and the longest quote. */
+const MAX_NAME = 300;
+const MAX_QUOTE = 2000;
+
+/**
+ * Every text a fact stores, bounded: a sentence (a page without full stops can make one enormous)
+ * becomes the part around its fact (MAX_STORED_SENTENCE), names, labels and roles MAX_NAME, a
+ * quote MAX_QUOTE characters. Ordinary facts are far below every bound and come out unchanged.
+ * Done last: the extractors compare sentences and offsets with each other.
+ */
+function boundFacts(facts: ArticleFacts, sentences: Sentence[]): ArticleFacts {
+  const name = <T extends string | null>(value: T): T => (value === null ? value : capLength(value, MAX_NAME) as T);
+  // A fact's sentence around the fact's own span (offsets into the article text).
+  const around = (sentence: string, start: number, end: number) => {
+    if (sentence.length <= MAX_STORED_SENTENCE) return sentence;
+    const at = sentences.find((candidate) => candidate.start <= start && candidate.end >= start && candidate.text === sentence)?.start;
+    return at === undefined ? excerptAround(sentence, 0, 0) : excerptAround(sentence, start - at, end - at);
+  };
+  return {
+    entities: facts.entities.map((entity) => ({
+      ...entity,
+      name: name(entity.name),
+      aliases: entity.aliases.map(name),
+      mentions: entity.mentions.map((mention) => ({ ...mention, surface: name(mention.surface), sentence: around(mention.sentence, mention.start, mention.end) })),
+    })),
+    figures: facts.figures.map((figure) => ({
+      ...figure,
+      text: name(figure.text), label: name(figure.label), qualifier: name(figure.qualifier), claimant: name(figure.claimant),
+      sentence: around(figure.sentence, figure.start, figure.end),
+    })),
+    events: facts.events.map((event) => {
+      if (event.text.length <= MAX_STORED_SENTENCE && event.sentence.length <= MAX_STORED_SENTENCE) return event;
+      // The event's text is a clause of its sentence: cut it around the date too.
+      const sentenceStart = sentences.find((candidate) => candidate.start <= event.start && candidate.end >= event.start && candidate.text === event.sentence)?.start ?? event.start;
+      const date = event.sentence.slice(event.start - sentenceStart, event.end - sentenceStart);
+      const dateAt = date ? event.text.indexOf(date) : -1;
+      return {
+        ...event,
+        text: dateAt >= 0 ? excerptAround(event.text, dateAt, dateAt + date.length) : excerptAround(event.text, 0, 0),
+        sentence: around(event.sentence, event.start, event.end),
+      };
+    }),
+    quotes: facts.quotes.map((quote) => ({ ...quote, text: capLength(quote.text, MAX_QUOTE), speaker: name(quote.speaker), speakerRole: name(quote.speakerRole) })),
+    viewpoints: facts.viewpoints.map((viewpoint) => ({
+      ...viewpoint,
+      cues: viewpoint.cues.map(name),
+      passage: viewpoint.passage === null ? null : excerptAround(viewpoint.passage, 0, 0),
+    })),
   };
 }
 

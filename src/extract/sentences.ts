@@ -77,3 +77,26 @@ function pushSentence(list: Sentence[], text: string, start: number, end: number
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end > start) list.push({ text: text.slice(start, end), start, end, paragraph });
 }
+
+/** The longest sentence a fact stores as its context. */
+export const MAX_STORED_SENTENCE = 1000;
+
+/**
+ * At most `max` characters of `text` around the span [from, to): the whole text when it fits, else
+ * a window that keeps the span (as much of it as fits) with "…" where the text was cut. An
+ * enormous "sentence" (a page without full stops) is stored as the part around its fact.
+ */
+export function excerptAround(text: string, from: number, to: number, max = MAX_STORED_SENTENCE): string {
+  if (text.length <= max) return text;
+  const room = max - 2; // the two ellipses
+  const focusStart = Math.max(0, Math.min(from, text.length));
+  const focusEnd = Math.max(focusStart, Math.min(to, text.length, focusStart + room));
+  let start = Math.max(0, Math.min(focusStart - Math.floor((room - (focusEnd - focusStart)) / 2), text.length - room));
+  let end = Math.min(text.length, start + room);
+  if (start === 0) end = Math.min(text.length, max - 1);
+  else if (end === text.length) start = Math.max(0, text.length - (max - 1));
+  // Never cut a surrogate pair in half.
+  if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start++;
+  if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}

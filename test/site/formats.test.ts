@@ -1,6 +1,6 @@
 // The writers behind the site's feeds and downloads, on the inputs that break naive ones.
 import { describe, expect, it } from 'vitest';
-import { atomFeed, csvField, csvFile, icsCalendar, icsDateRange, icsEscape, icsFold, xmlEscape } from '../../site/src/lib/formats.ts';
+import { atomFeed, capField, csvField, csvFile, icsCalendar, icsDateRange, icsEscape, icsFold, xmlEscape, MAX_FIELD_LENGTH } from '../../site/src/lib/formats.ts';
 import { monthlyBars } from '../../site/src/lib/chart.ts';
 
 describe('CSV (RFC 4180)', () => {
@@ -68,6 +68,60 @@ describe('Atom', () => {
     expect(xml).toContain('<title>&lt;b&gt;</title>');
     expect(xml).toContain('<title type="text">A &amp; B</title>');
     expect(xml).not.toContain('<link rel="alternate" href=');
+  });
+});
+
+describe('field lengths', () => {
+  // Extraction bounds what it stores; these writers are the second guard against an enormous field.
+  const huge = `A headline ${'x'.repeat(1_000_000)} and more`;
+
+  it('caps a CSV cell at 2,000 characters ending in "…", numbers and short text untouched', () => {
+    const cell = csvField(huge);
+    expect(cell.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
+    expect(cell.startsWith('A headline xxx')).toBe(true);
+    expect(cell.endsWith('…')).toBe(true);
+    const file = csvFile(['title', 'sentence', 'value'], [[huge, `He said "${huge}", twice`, 5_500_000_000]]);
+    // Cut before quoting: the quoted cell is still one well-formed field (quotes doubled, closed).
+    expect(file.length).toBeLessThan(2 * MAX_FIELD_LENGTH + 100);
+    expect(file).toMatch(/^title,sentence,value\r\nA headline x+…,"He said ""A headline x+…",5500000000\r\n$/);
+    expect(csvField('plain text')).toBe('plain text');
+  });
+
+  it('caps Atom titles, authors and summaries, never ids or links', () => {
+    const link = `https://news.example/${'a'.repeat(2500)}`;
+    const xml = atomFeed({
+      id: 'https://x/', title: huge, subtitle: huge, selfUrl: 'https://x/f.atom', pageUrl: 'https://x/', updated: '2025-01-01T00:00:00Z',
+      author: huge, entries: [{ id: 'https://x/#1', title: huge, updated: '2025-01-01T00:00:00Z', link, summary: `${huge} <b>`, author: huge }],
+    });
+    expect(xml.length).toBeLessThan(6 * MAX_FIELD_LENGTH + link.length + 1000);
+    let fields = 0;
+    for (const element of ['title', 'subtitle', 'name', 'summary']) {
+      for (const match of xml.matchAll(new RegExp(`<${element}[^>]*>([^<]*)</${element}>`, 'g'))) {
+        expect(match[1].length, element).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
+        expect(match[1].endsWith('…'), element).toBe(true);
+        fields++;
+      }
+    }
+    expect(fields).toBe(6);
+    expect(xml).toContain(`href="${link}"`);
+  });
+
+  it('caps iCalendar summaries and descriptions', () => {
+    const ics = icsCalendar('Test', '2025-06-03T06:00:00Z', [{ uid: 'a@x', date: '2025-01-20', precision: 'day', summary: huge, description: huge, url: null }]);
+    expect(ics.length).toBeLessThan(3 * MAX_FIELD_LENGTH + 1000);
+    const unfolded = ics.replace(/\r\n /g, '');
+    for (const property of ['SUMMARY', 'DESCRIPTION']) {
+      const value = new RegExp(`^${property}:(.*)\r$`, 'm').exec(unfolded)?.[1] ?? '';
+      expect(value.length, property).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
+      expect(value, property).toMatch(/^A headline x+…$/);
+    }
+  });
+
+  it('never cuts a character in half', () => {
+    const cut = capField('😀'.repeat(MAX_FIELD_LENGTH));
+    expect(cut.length).toBeLessThanOrEqual(MAX_FIELD_LENGTH);
+    expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(capField('short')).toBe('short');
   });
 });
 

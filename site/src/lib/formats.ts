@@ -2,6 +2,22 @@
 // rules of its own format, since text from the web reaches all of them.
 import type { DatePrecision } from '../../../src/stories/types.ts';
 
+/**
+ * The longest text a feed entry, a calendar event or a CSV cell carries. Extraction already bounds
+ * what it stores; this is the second guard, so one enormous field in the database cannot make a
+ * feed or a download megabytes long.
+ */
+export const MAX_FIELD_LENGTH = 2000;
+
+/** `text` cut to at most `max` characters, the last of them "…", never inside a surrogate pair. */
+export function capField(text: string, max = MAX_FIELD_LENGTH): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, newline, carriage return).
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -43,27 +59,29 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
+/** An Atom feed; every text (titles, subtitle, authors, summaries) capped at MAX_FIELD_LENGTH, identifiers and links kept whole. */
 export function atomFeed(feed: AtomFeed): string {
+  const text = (value: string) => xmlEscape(capField(value));
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${xmlEscape(feed.id)}</id>`,
-    `  <title>${xmlEscape(feed.title)}</title>`,
-    `  <subtitle>${xmlEscape(feed.subtitle)}</subtitle>`,
+    `  <title>${text(feed.title)}</title>`,
+    `  <subtitle>${text(feed.subtitle)}</subtitle>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(feed.selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(feed.pageUrl)}"/>`,
     `  <updated>${xmlEscape(feed.updated)}</updated>`,
-    `  <author><name>${xmlEscape(feed.author)}</name></author>`,
+    `  <author><name>${text(feed.author)}</name></author>`,
   ];
   for (const entry of feed.entries) {
     lines.push(
       '  <entry>',
       `    <id>${xmlEscape(entry.id)}</id>`,
-      `    <title type="text">${xmlEscape(entry.title)}</title>`,
+      `    <title type="text">${text(entry.title)}</title>`,
       `    <updated>${xmlEscape(entry.updated)}</updated>`,
       ...(entry.link ? [`    <link rel="alternate" href="${xmlEscape(entry.link)}"/>`] : []),
-      ...(entry.author ? [`    <author><name>${xmlEscape(entry.author)}</name></author>`] : []),
-      `    <summary type="text">${xmlEscape(entry.summary)}</summary>`,
+      ...(entry.author ? [`    <author><name>${text(entry.author)}</name></author>`] : []),
+      `    <summary type="text">${text(entry.summary)}</summary>`,
       '  </entry>',
     );
   }
@@ -140,13 +158,15 @@ export interface CalendarEvent {
   url: string | null;
 }
 
+/** An iCalendar file; the calendar's name and every summary and description capped at MAX_FIELD_LENGTH. */
 export function icsCalendar(name: string, stamp: string, events: CalendarEvent[]): string {
+  const text = (value: string) => icsEscape(capField(value));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//AI Policy Tracker//Timeline//EN',
     'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${icsEscape(name)}`,
+    `X-WR-CALNAME:${text(name)}`,
   ];
   for (const event of events) {
     const range = icsDateRange(event.date, event.precision);
@@ -157,8 +177,8 @@ export function icsCalendar(name: string, stamp: string, events: CalendarEvent[]
       `DTSTAMP:${icsTimestamp(stamp)}`,
       `DTSTART;VALUE=DATE:${range.start}`,
       `DTEND;VALUE=DATE:${range.end}`,
-      `SUMMARY:${icsEscape(event.summary)}`,
-      `DESCRIPTION:${icsEscape(event.description)}`,
+      `SUMMARY:${text(event.summary)}`,
+      `DESCRIPTION:${text(event.description)}`,
       ...(event.url ? [`URL:${event.url}`] : []),
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
@@ -168,9 +188,9 @@ export function icsCalendar(name: string, stamp: string, events: CalendarEvent[]
   return lines.map(icsFold).join('\r\n') + '\r\n';
 }
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled; text capped at MAX_FIELD_LENGTH. */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? capField(value) : String(value);
   // Text from the web opening with = + - @ (or a tab / carriage return) would run as a formula when
   // the file is opened in a spreadsheet: a leading apostrophe keeps it text. Numbers stay numbers.
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(?:\.\d+)?$/.test(text)) text = `'${text}`;
