@@ -191,8 +191,9 @@ export function addRegistryEntity(db: TrackerDb, request: AddEntityRequest): Reg
       .onConflictDoUpdate({ target: registryEntities.name, set: { type: storedType, aliases: JSON.stringify(storedAliases), note: note ?? existing.note } })
       .run();
   }
-  // A new type gives the entity a new key in every article that names it; new aliases only matter where they occur.
-  if (typeChanged) demoteEntity(db, existing.type, name);
+  // The record keeps its key (the name alone) and takes the curated type; re-extraction moves the
+  // articles' votes and mentions, and new aliases only matter where they occur.
+  if (typeChanged) retypeEntity(db, name, storedType);
   const reextract = typeChanged || newAliases.length ? markForReextraction(db, typeChanged ? [name, ...existing.aliases, ...newAliases] : newAliases) : 0;
   return { entry: listRegistry(db).find((entry) => entry.name === name)!, created: false, changed: true, reextract };
 }
@@ -214,20 +215,25 @@ export function removeRegistryEntity(db: TrackerDb, requestedName: string): Regi
   let names: string[];
   if (entry.origin === 'added') {
     names = [entry.name, ...entry.aliases];
-    demoteEntity(db, entry.type, entry.name);
+    demoteEntity(db, entry.name);
   } else {
     names = entry.builtInType ? [entry.name, ...entry.aliases] : entry.addedAliases;
-    if (entry.builtInType) demoteEntity(db, entry.type, entry.name);
+    if (entry.builtInType) retypeEntity(db, entry.name, entry.builtInType);
   }
   return { entry, created: false, changed: true, reextract: markForReextraction(db, names) };
 }
 
 /**
- * The entity record of a registry entry that no longer exists under this type keeps its key (and
- * the corrections attached to it) but is no longer curated; re-extraction moves its mentions.
+ * The entity record of a registry entry that no longer exists keeps its key (and the corrections
+ * attached to it) but is no longer curated; re-extraction recasts the articles' type votes.
  */
-function demoteEntity(db: TrackerDb, type: EntityType, name: string): void {
-  db.update(entities).set({ origin: 'detected' }).where(eq(entities.id, entityKey(type, name))).run();
+function demoteEntity(db: TrackerDb, name: string): void {
+  db.update(entities).set({ origin: 'detected' }).where(eq(entities.id, entityKey(name))).run();
+}
+
+/** A registry entry whose type changed: its record (one per name) takes the curated type at once. */
+function retypeEntity(db: TrackerDb, name: string, type: EntityType): void {
+  db.update(entities).set({ type }).where(eq(entities.id, entityKey(name))).run();
 }
 
 export interface DetectedEntity { key: string; name: string; type: string; articles: number; mentions: number }

@@ -724,7 +724,7 @@ export function extractEntities(text: string, sentences: Sentence[], registry: R
   }
   for (const entity of byName.values()) {
     entity.mentions.sort((a, b) => a.start - b.start);
-    entity.id = entityKey(entity.type, entity.name);
+    entity.id = entityKey(entity.name);
   }
   return [...byName.values()];
 }

@@ -12,7 +12,10 @@ export function normaliseForKey(text: string): string {
 }
 
 export const articleKey = (canonicalUrl: string) => `a_${hashKey(canonicalUrl)}`;
-export const entityKey = (type: string, name: string) => `e_${hashKey(type, normaliseForKey(name))}`;
+/** An entity's key is its normalised name alone: one name is one record whatever type an article
+ * gives it, so the key does not depend on which article arrived first. The record's type is a vote
+ * over articles (src/extract/extractStage.ts writeFacts). */
+export const entityKey = (name: string) => `e_${hashKey(normaliseForKey(name))}`;
 export const figureKey = (articleId: string, sentence: string, surface: string) => `f_${hashKey(articleId, normaliseForKey(sentence), normaliseForKey(surface))}`;
 export const eventKey = (articleId: string, date: string, text: string) => `ev_${hashKey(articleId, date, normaliseForKey(text))}`;
 export const quoteKey = (articleId: string, text: string) => `q_${hashKey(articleId, normaliseForKey(text))}`;
