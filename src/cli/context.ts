@@ -8,6 +8,7 @@ import { openDatabase, closeDatabase, DatabaseOpenError, type TrackerDb } from '
 import { acquireFileLock, describeOwner, LockBusyError, type FileLock } from '../db/fileLock.ts';
 import { EditorialError } from '../editorial/errors.ts';
 import { OutputFolderError } from '../publish/siteFolder.ts';
+import { terminalText } from './terminal.ts';
 
 export class UserError extends Error {}
 
@@ -89,9 +90,10 @@ export function readInputFile(file: string): Buffer {
 
 /** Prints one line of output, or nothing when the caller asked for JSON and prints that itself. */
 export function say(options: GlobalOptions, line: string): void {
-  if (!options.json) process.stdout.write(`${line}\n`);
+  if (!options.json) process.stdout.write(`${terminalText(line)}\n`);
 }
 
+/** Progress lines on stderr; they quote source names, URLs and errors from the web, so they are made terminal-safe. */
 export function log(options: GlobalOptions): (line: string) => void {
-  return (line: string) => { if (!options.json) process.stderr.write(`${line}\n`); };
+  return (line: string) => { if (!options.json) process.stderr.write(`${terminalText(line)}\n`); };
 }

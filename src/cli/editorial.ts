@@ -32,9 +32,9 @@ function write(line = ''): void {
  * withDatabase, with one more rule: an error's message can quote stored text (a fact's current
  * value, an entity's name) and main.ts prints it as it is, so it is made terminal-safe on the way out.
  */
-async function withDb<T>(options: GlobalOptions, work: Parameters<typeof withDatabase<T>>[1]): Promise<T> {
+async function withDb<T>(options: GlobalOptions, work: Parameters<typeof withDatabase<T>>[1], access: 'read' | 'write' = 'read'): Promise<T> {
   try {
-    return await withDatabase(options, work);
+    return await withDatabase(options, work, access);
   } catch (error) {
     if (error instanceof Error) error.message = terminalText(error.message);
     throw error;
@@ -272,7 +272,7 @@ function registerEntitiesCommand(program: Command): void {
       checkType(options.type);
       await withDb(options, (db) => {
         printChange(options, 'add', addRegistryEntity(db, { name, type: options.type, aliases: options.alias ?? [], note: options.note, editor: options.editor ?? defaultEditor() }));
-      });
+      }, 'write');
     });
 
   group.command('remove')
@@ -281,7 +281,7 @@ function registerEntitiesCommand(program: Command): void {
     .argument('<name>', 'name of the entry')
     .action(async (name: string, _options, command: Command) => {
       const options = globalOptions(command);
-      await withDb(options, (db) => printChange(options, 'remove', removeRegistryEntity(db, name)));
+      await withDb(options, (db) => printChange(options, 'remove', removeRegistryEntity(db, name)), 'write');
     });
 }
 

@@ -2,6 +2,7 @@
 // one line on stderr and exit status 1, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { isUserError } from './context.ts';
+import { terminalText } from './terminal.ts';
 import { registerStageCommands } from './stages.ts';
 import { registerParserCommands } from './parsers.ts';
 import { registerExportCommand } from './exportCommand.ts';
@@ -42,10 +43,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 1;
     }
     if (isUserError(error)) {
-      process.stderr.write(`tracker: ${error.message}\n`);
+      process.stderr.write(`tracker: ${terminalText(error.message)}\n`);
       return 1;
     }
-    process.stderr.write(`tracker: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`tracker: unexpected error: ${terminalText(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);
     return 1;
   }
 }

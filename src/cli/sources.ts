@@ -6,12 +6,47 @@ import { importOpml } from '../crawl/sources.ts';
 import { FeedParseError } from '../crawl/feed.ts';
 import { decodeBody } from '../crawl/charset.ts';
 import { globalOptions, withDatabase, readInputFile, UserError } from './context.ts';
+import type { TrackerDb } from '../db/client.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 
 // A source's name, its last error and an OPML file's feed titles come from the web: every line
 // printed goes through terminalText, JSON through terminalJson.
 const print = (text: string) => process.stdout.write(`${terminalText(text)}\n`);
 const printJson = (value: unknown) => process.stdout.write(`${terminalJson(value)}\n`);
+
+interface PagesWaiting { fetched: number; pending: number; failed: number; skipped: number; gaveUp: number; nextRetry: string | null; reasons: Record<string, number> }
+const emptyPages = (): PagesWaiting => ({ fetched: 0, pending: 0, failed: 0, skipped: 0, gaveUp: 0, nextRetry: null, reasons: {} });
+
+/** Per source: its listed pages by state, when the next waiting one is retried, and why they wait. */
+function pagesWaiting(db: TrackerDb): Map<number, PagesWaiting> {
+  const bySource = new Map<number, PagesWaiting>();
+  const rows = db.$client.prepare(`SELECT source_id AS sourceId, state, last_error_kind AS kind, count(*) AS n, min(next_attempt_at) AS next
+    FROM crawl_items GROUP BY source_id, state, last_error_kind`).all() as { sourceId: number; state: string; kind: string | null; n: number; next: string | null }[];
+  for (const row of rows) {
+    const pages = bySource.get(row.sourceId) ?? emptyPages();
+    bySource.set(row.sourceId, pages);
+    if (row.state === 'fetched') { pages.fetched += row.n; continue; }
+    if (row.state === 'pending') pages.pending += row.n;
+    else if (row.state === 'failed') pages.failed += row.n;
+    else if (row.state === 'skipped') pages.skipped += row.n;
+    else if (row.state === 'gave-up') pages.gaveUp += row.n;
+    if (row.kind) pages.reasons[row.kind] = (pages.reasons[row.kind] ?? 0) + row.n;
+    if ((row.state === 'failed' || row.state === 'skipped') && row.next && (!pages.nextRetry || row.next < pages.nextRetry)) pages.nextRetry = row.next;
+  }
+  return bySource;
+}
+
+function pagesLine(pages: PagesWaiting | undefined): string {
+  if (!pages) return '';
+  const parts = [`${pages.fetched} fetched`];
+  if (pages.pending) parts.push(`${pages.pending} pending (next run)`);
+  if (pages.failed) parts.push(`${pages.failed} failed`);
+  if (pages.skipped) parts.push(`${pages.skipped} skipped`);
+  if (pages.gaveUp) parts.push(`${pages.gaveUp} given up`);
+  const reasons = Object.entries(pages.reasons).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const retry = pages.nextRetry ? `, next retry ${pages.nextRetry}` : '';
+  return `\n  pages: ${parts.join(', ')}${reasons ? ` (${reasons})` : ''}${retry}`;
+}
 
 export function registerSourcesCommand(program: Command): void {
   const group = program.command('sources')
@@ -20,12 +55,13 @@ export function registerSourcesCommand(program: Command): void {
       const options = globalOptions(command);
       await withDatabase(options, (db) => {
         const rows = db.select().from(sources).orderBy(sources.url).all();
-        if (options.json) { printJson(rows.map(({ etag, lastModified, ...rest }) => rest)); return; }
+        const waiting = pagesWaiting(db);
+        if (options.json) { printJson(rows.map(({ etag, lastModified, ...rest }) => ({ ...rest, pages: waiting.get(rest.id) ?? emptyPages() }))); return; }
         if (rows.length === 0) { print('no sources yet: add them to the config file (or `tracker sources import FILE.opml`) and run `tracker crawl`'); return; }
         for (const row of rows) {
           // One field per line: a newline inside a name or an error cannot start a line of its own.
           const field = (text: string) => terminalText(text.replace(/\s+/g, ' '));
-          print(`${field(row.name ?? row.url)}${row.origin === 'import' ? ' (imported)' : ''}\n  ${field(row.url)}\n  kind ${row.kind}, status ${row.lastStatus ?? 'never fetched'}, last fetch ${row.lastFetchAt ?? '-'}, failures in a row ${row.consecutiveFailures}, next attempt ${row.nextAttemptAt ?? 'next run'}, items seen ${row.itemsSeen}${row.lastError ? `\n  last error: ${field(row.lastError)}` : ''}`);
+          print(`${field(row.name ?? row.url)}${row.origin === 'import' ? ' (imported)' : ''}\n  ${field(row.url)}\n  kind ${row.kind}, status ${row.lastStatus ?? 'never fetched'}, last fetch ${row.lastFetchAt ?? '-'}, failures in a row ${row.consecutiveFailures}, next attempt ${row.nextAttemptAt ?? 'next run'}, items seen ${row.itemsSeen}${row.lastError ? `\n  last error: ${field(row.lastError)}` : ''}${pagesLine(waiting.get(row.id))}`);
         }
       });
     });
@@ -49,6 +85,6 @@ export function registerSourcesCommand(program: Command): void {
         if (options.json) { printJson(summary); return; }
         if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`));
         print(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present`);
-      });
+      }, 'write');
     });
 }

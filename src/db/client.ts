@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../../db/schema.ts';
+import { migrateEntityKeys } from '../extract/entityKeyMigration.ts';
 
 export type Schema = typeof schema;
 export type TrackerDb = BetterSQLite3Database<Schema> & { $client: Database.Database };
@@ -73,6 +74,8 @@ export function openDatabase(file: string): TrackerDb {
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema }) as TrackerDb;
     migrate(db, { migrationsFolder });
+    // Entity ids from before they were derived from the name alone are rekeyed once.
+    migrateEntityKeys(db);
     return db;
   } catch (error) {
     sqlite.close();

@@ -232,9 +232,10 @@ describe('tracker entities', () => {
   });
 
   it('removes an added entity (re-extracting its articles) but refuses a built-in one', async () => {
-    const [builtIn, unknown, stdout] = await Promise.all([
-      refused(['entities', 'remove', 'OpenAI']), refused(['entities', 'remove', 'No Such Entity']), ok(['entities', 'remove', 'Persian Gulf']),
-    ]);
+    // One after another: registry edits take the database's lock, so at once two would be told it is busy.
+    const builtIn = await refused(['entities', 'remove', 'OpenAI']);
+    const unknown = await refused(['entities', 'remove', 'No Such Entity']);
+    const stdout = await ok(['entities', 'remove', 'Persian Gulf']);
     expect(builtIn).toContain('is a built-in registry entry');
     expect(builtIn).toContain('src/extract/registry/entities.yaml');
     expect(unknown).toContain('not in the registry');
