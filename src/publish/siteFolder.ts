@@ -101,7 +101,10 @@ export function newBuildFolder(outDir: string): string {
   const builds = buildsFolder(outDir);
   fs.mkdirSync(builds, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return fs.mkdtempSync(path.join(builds, `${BUILD_PREFIX}${stamp}-`));
+  const folder = fs.mkdtempSync(path.join(builds, `${BUILD_PREFIX}${stamp}-`));
+  // mkdtemp makes the folder private (0700); a web server running as another user must read it.
+  fs.chmodSync(folder, 0o755);
+  return folder;
 }
 
 /**

@@ -96,6 +96,8 @@ describe('publishing beside the live site', () => {
     // The abandoned build is gone; the live build and the one before it are kept.
     expect(builds()).toHaveLength(2);
     expect(fs.existsSync(path.join(out, 'search-index.json'))).toBe(true);
+    // Readable by a web server running as another user.
+    expect(fs.statSync(out).mode & 0o755).toBe(0o755);
     expect(fs.readdirSync(out).some((name) => /manifest|chunks|\.prerender/.test(name))).toBe(false);
   }, 180_000);
 
