@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 120000,
     pool: 'forks',
+    // Vitest's default is one worker on a two-core machine; most test time is spent waiting on
+    // child processes (the CLI, site builds, a browser), so two files at a time use both cores.
+    maxWorkers: 2,
   },
 });

@@ -126,8 +126,9 @@ describe('an output folder that is not the tracker\'s', () => {
       ['the root folder', ['--out', '/'], /root folder/],
       ['an over-long name', ['--out', path.join(dir, 'x'.repeat(5000))], /too long/],
     ];
-    for (const [name, args, message] of cases) {
-      for (const command of ['publish', 'run']) {
+    for (const [index, [name, args, message]] of cases.entries()) {
+      // `run` checks its folder before it crawls, with the same rule; two cases show that.
+      for (const command of index < 2 ? ['publish', 'run'] : ['publish']) {
         const result = await runTracker([command, '--config', config, '--db', db, ...args]);
         expect(result.code, `${command} with ${name}`).toBe(1);
         expect(result.stderr, `${command} with ${name}`).toMatch(message);
@@ -138,6 +139,6 @@ describe('an output folder that is not the tracker\'s', () => {
     expect(fs.readFileSync(path.join(foreign, 'thesis.txt'), 'utf8')).toBe('years of work');
     expect(fs.existsSync(db)).toBe(true);
     expect(fs.statSync(db).size).toBeGreaterThanOrEqual(size);
-    notes.push(`${cases.length * 2} refused output folders, nothing deleted`);
+    notes.push(`${cases.length + 2} refused output folders, nothing deleted`);
   }, 120_000);
 });
