@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openDatabase, closeDatabase, type TrackerDb } from '../src/db/client.ts';
 import { parseConfig } from '../src/config/load.ts';
 import { clusterArticles } from '../src/stories/cluster.ts';
-import { storiesStage } from '../src/stories/storiesStage.ts';
+import { clusterStage } from '../src/stories/clusterStage.ts';
 import { assembleExplainer } from '../src/stories/explainer.ts';
 import { CorrectionOverlay } from '../src/editorial/corrections.ts';
 import { textHash, simhash } from '../src/extract/fingerprint.ts';
@@ -144,7 +144,7 @@ for (const size of sizes) {
   const assembleMs = performance.now() - assembleStart;
   addNewArticles(db, happenings, next, 'stage');
   const stageStart = performance.now();
-  const stage = storiesStage(db, config);
+  const stage = clusterStage(db, config);
   const stageMs = performance.now() - stageStart;
   console.log(`archive ${size.toLocaleString('en')} articles: whole stories stage (clustering, explainers, related, statuses) ${(stageMs / NEW_ARTICLES).toFixed(2)} ms per new article (${stage.explainers} explainers written)`);
   console.log(`archive ${size.toLocaleString('en')} articles (built in ${(buildMs / 1000).toFixed(1)} s): clustering ${(clusterMs / NEW_ARTICLES).toFixed(2)} ms per new article (${NEW_ARTICLES} new, ${summary.newStories} new stories), explainer assembly ${(assembleMs / Math.max(1, storyIds.length)).toFixed(1)} ms per story`);

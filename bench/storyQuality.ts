@@ -9,7 +9,7 @@ import { parseConfig } from '../src/config/load.ts';
 import { openDatabase, closeDatabase } from '../src/db/client.ts';
 import { crawl } from '../src/crawl/crawl.ts';
 import { extractStage } from '../src/extract/extractStage.ts';
-import { storiesStage } from '../src/stories/storiesStage.ts';
+import { clusterStage } from '../src/stories/clusterStage.ts';
 import { evaluateClustering } from '../test/support/storyQuality.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -23,7 +23,7 @@ await crawl(db, config);
 const t1 = performance.now();
 extractStage(db, config);
 const t2 = performance.now();
-storiesStage(db, config);
+clusterStage(db, config);
 const t3 = performance.now();
 await server.close();
 const report = evaluateClustering(db, verbose);

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { startSampleServer } from '../../samples/server.ts';
 import { parseConfig } from '../config/load.ts';
 import { openDatabase, closeDatabase } from '../db/client.ts';
-import { runCrawl, runExtract, runStories, runPublish, outputFolder } from './stages.ts';
+import { runPipeline, outputFolder } from '../pipeline.ts';
+import { pipelineOptions } from './stages.ts';
 import { globalOptions, lockDatabase, UserError } from './context.ts';
 import { serveSite } from '../publish/serveSite.ts';
 
@@ -45,14 +46,12 @@ export function registerDemoCommand(program: Command): void {
         process.stdout.write(`Sample corpus served at ${server.baseUrl} (${server.sources.length} feeds); database ${dbPath}\n`);
         const db = openDatabase(dbPath);
         try {
-          const stageOptions = { ...global, out: options.out, force: true };
-          await runCrawl(db, config, stageOptions);
-          runExtract(db, config, stageOptions);
-          runStories(db, config, stageOptions);
+          const stageOptions = pipelineOptions({ ...global, out: options.out, force: true });
+          await runPipeline({ db, config, dbPath }, { ...stageOptions, stages: ['crawl', 'extract', 'cluster'] });
           await server.close();
-          const publish = await runPublish(db, config, dbPath, stageOptions);
-          const index = path.join(publish.outDir, 'index.html');
-          process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${publish.outDir}\n`);
+          const { publish } = await runPipeline({ db, config, dbPath }, { ...stageOptions, stages: ['publish'] });
+          const index = path.join(publish!.outDir, 'index.html');
+          process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. The site is in ${publish!.outDir}\n`);
           if (!options.serve) {
             process.stdout.write(`Open it: run \`npm run demo:serve\` and browse http://127.0.0.1:${port}/ (or \`npx tracker serve --out ${options.out}\`); entry page ${index}\n`);
           }

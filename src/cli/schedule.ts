@@ -5,7 +5,8 @@ import { resolveDatabasePath } from '../config/load.ts';
 import { openDatabase, closeDatabase } from '../db/client.ts';
 import { acquireFileLock, LockBusyError } from '../db/fileLock.ts';
 import { runSchedule, validateJobs, ScheduleError } from '../schedule/scheduler.ts';
-import { runCrawl, runExtract, runStories, runPublish, outputFolder } from './stages.ts';
+import { runPipeline, outputFolder } from '../pipeline.ts';
+import { pipelineOptions } from './stages.ts';
 
 /** How long a scheduled job waits for a manual command using the database before it gives up. */
 const JOB_WAIT_MS = 6 * 3600_000;
@@ -19,7 +20,7 @@ export function registerScheduleCommand(program: Command): void {
       const global = globalOptions(command);
       const config = loadCommandConfig(global);
       const dbPath = resolveDatabasePath(global.db, config);
-      const stageOptions = { ...global, out: options.out };
+      const stageOptions = pipelineOptions({ ...global, out: options.out });
       outputFolder(config, dbPath, options.out);
       // One scheduler per database, for as long as it runs. The lock is the kernel's, so it goes
       // when the process goes, however it ends; a stale or garbled file blocks nothing.
@@ -39,8 +40,8 @@ export function registerScheduleCommand(program: Command): void {
           try { await work(); } finally { lock?.release(); }
         };
         const jobs = [
-          { name: 'crawl', expression: config.schedule.crawl, run: () => locked(async () => { await runCrawl(db, config, stageOptions); runExtract(db, config, stageOptions); runStories(db, config, stageOptions); }) },
-          { name: 'publish', expression: config.schedule.publish, run: () => locked(async () => { await runPublish(db, config, dbPath, stageOptions); }) },
+          { name: 'crawl', expression: config.schedule.crawl, run: () => locked(async () => { await runPipeline({ db, config, dbPath }, { ...stageOptions, stages: ['crawl', 'extract', 'cluster'] }); }) },
+          { name: 'publish', expression: config.schedule.publish, run: () => locked(async () => { await runPipeline({ db, config, dbPath }, { ...stageOptions, stages: ['publish'] }); }) },
         ];
         try {
           validateJobs(jobs);

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { writeTransaction, type TrackerDb } from '../db/client.ts';
-import { storiesOfFacts, markStoriesForAssembly } from '../stories/storiesStage.ts';
+import { storiesOfFacts, markStoriesForAssembly } from '../stories/clusterStage.ts';
 import { corrections, figures, events, quotes, viewpoints, entities } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay, type CorrectionRow } from './corrections.ts';

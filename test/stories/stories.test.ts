@@ -9,7 +9,7 @@ import { openDatabase, closeDatabase, type TrackerDb } from '../../src/db/client
 import { parseConfig } from '../../src/config/load.ts';
 import { storeDocument } from '../../src/crawl/crawl.ts';
 import { extractStage } from '../../src/extract/extractStage.ts';
-import { storiesStage } from '../../src/stories/storiesStage.ts';
+import { clusterStage } from '../../src/stories/clusterStage.ts';
 import { exportData } from '../../src/publish/exportData.ts';
 import { corrections, sources } from '../../db/schema.ts';
 
@@ -49,11 +49,11 @@ describe('syndicated copies', () => {
     // The copy (later publication, trimmed last paragraph, new headline) is crawled first.
     page('https://regional.example/h20', 'Regional Daily', 'Licence rule to cost Nvidia billions', '2025-04-16T09:00:00Z', wire.slice(0, 5));
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
     page('https://daily.example/h20', 'National Daily', 'Washington demands licences for Nvidia China chip', '2025-04-16T11:00:00Z', wire.slice(0, 4));
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     const exported = exportData(db);
     expect(exported.stories).toHaveLength(1);
     const story = exported.stories[0];
@@ -76,7 +76,7 @@ describe('separate happenings', () => {
       'The decision followed talks between the two governments on export controls and rare earths.',
     ]);
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     const exported = exportData(db);
     expect(exported.stories).toHaveLength(2);
   });
@@ -86,7 +86,7 @@ describe('explainer', () => {
   it('takes sentences from its sources, shares sum to one, and flags what the sources leave open', () => {
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     const [story] = exportData(db).stories;
     const text = exportData(db).articles[0].text;
     for (const point of story.keyPoints) expect(text).toContain(point.text);
@@ -98,7 +98,7 @@ describe('explainer', () => {
   it('applies corrections on every rebuild, keyed by the fact\'s stable key', () => {
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     const before = exportData(db);
     const charge = before.figures.find((figure) => figure.value === 5.5e9)!;
     const drop = before.figures.find((figure) => figure.unit === '%')!;
@@ -109,7 +109,7 @@ describe('explainer', () => {
     ]).run();
     // A re-extraction from the stored page finds the same facts again; the corrections stay attached.
     extractStage(db, config, { all: true });
-    storiesStage(db, config);
+    clusterStage(db, config);
     const after = exportData(db);
     expect(after.figures.find((figure) => figure.id === charge.id)?.value).toBe(5.6e9);
     expect(after.figures.some((figure) => figure.id === drop.id)).toBe(false);
@@ -129,7 +129,7 @@ describe('timeline conflicts', () => {
     page('https://two.example/z', 'Outlet Two', 'Zhipu AI blacklisted by US Commerce', '2025-01-16T12:00:00Z', sentence('January 15').map((text) => text.replace('two dozen', 'about 25')));
     page('https://three.example/z', 'Outlet Three', 'Commerce blacklists Chinese AI firm Zhipu', '2025-01-17T09:00:00Z', sentence('January 14').map((text) => text.replace('Beijing said', 'China said')));
     extractStage(db, config);
-    storiesStage(db, config);
+    clusterStage(db, config);
     const explainer = JSON.parse(db.$client.prepare('SELECT explainer FROM stories').pluck().get() as string);
     const entry = explainer.timeline.find((item: { date: string }) => item.date === '2025-01-15');
     expect(entry, JSON.stringify(explainer.timeline)).toBeDefined();

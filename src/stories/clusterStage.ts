@@ -1,4 +1,4 @@
-// The stories stage: cluster new articles, then (re)assemble only the explainers of the stories
+// The cluster stage: group new articles into stories, then (re)assemble only the explainers of the stories
 // that changed (new articles, or an editor's correction to one of their facts), link them to
 // related stories through the inverted index of story terms, and turn stories without recent
 // coverage dormant. The cost follows the new work, not the size of the archive.
@@ -13,7 +13,7 @@ import { assembleExplainer } from './explainer.ts';
 import { cosine, topTerms, type TermVector } from './terms.ts';
 import type { Explainer } from './types.ts';
 
-export interface StoriesSummary { assigned: number; newStories: number; duplicates: number; explainers: number; stories: number }
+export interface ClusterStageSummary { assigned: number; newStories: number; duplicates: number; explainers: number; stories: number }
 
 const DAY = 86400000;
 const RELATED_LOOKUP_TERMS = 25;
@@ -105,7 +105,7 @@ function writeExplainer(db: TrackerDb, explainer: Explainer, previousDigest: str
 /** Explainers assembled per write transaction: short enough that an editor's correction never waits long. */
 const ASSEMBLY_BATCH = 25;
 
-export function storiesStage(db: TrackerDb, config: Config, options: { all?: boolean } = {}): StoriesSummary {
+export function clusterStage(db: TrackerDb, config: Config, options: { all?: boolean } = {}): ClusterStageSummary {
   const clustered = clusterArticles(db, config);
   const now = referenceTime(db);
   const dormantBefore = new Date(now - config.stories.dormantAfterDays * DAY).toISOString();
