@@ -1,12 +1,17 @@
 // tracker sources: the health of every source; tracker sources import FILE.opml: add the feeds an
-// OPML subscription list names to the database (kept and crawled beside the configured sources).
+// OPML subscription list names to the database (kept and crawled beside the configured sources);
+// tracker sources check: fetch each source once and say what it is, writing nothing.
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sources } from '../../db/schema.ts';
 import { importOpml } from '../crawl/sources.ts';
 import { FeedParseError } from '../crawl/feed.ts';
 import { decodeBody } from '../crawl/charset.ts';
-import { globalOptions, withDatabase, readInputFile, UserError } from './context.ts';
-import type { TrackerDb } from '../db/client.ts';
+import { globalOptions, withDatabase, readInputFile, loadCommandConfig, UserError } from './context.ts';
+import { openDatabaseReadOnly, closeDatabase, type TrackerDb } from '../db/client.ts';
+import { resolveDatabasePath } from '../config/load.ts';
+import { sourcesToCheck, checkSources, describeCheck, type SourceToCheck } from '../crawl/checkSources.ts';
+import type { Config } from '../config/schema.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 
 // A source's name, its last error and an OPML file's feed titles come from the web: every line
@@ -48,9 +53,28 @@ function pagesLine(pages: PagesWaiting | undefined): string {
   return `\n  pages: ${parts.join(', ')}${reasons ? ` (${reasons})` : ''}${retry}`;
 }
 
+/** The sources to check: the config's, and the imported ones when the database exists. The
+ * database is opened read-only and never created or migrated: a check leaves no trace. */
+function listSourcesToCheck(config: Config, dbPath: string): SourceToCheck[] {
+  if (dbPath === ':memory:' || !fs.existsSync(dbPath)) return sourcesToCheck(config, null);
+  let db: TrackerDb;
+  try {
+    db = openDatabaseReadOnly(dbPath);
+  } catch (error) {
+    throw new UserError(`cannot open database ${dbPath} to read its imported sources: ${(error as Error).message}`);
+  }
+  try {
+    return sourcesToCheck(config, db);
+  } catch (error) {
+    throw new UserError(`cannot read the imported sources from ${dbPath}: ${(error as Error).message} (is it the tracker's database?)`);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
 export function registerSourcesCommand(program: Command): void {
   const group = program.command('sources')
-    .description('list every source with its last fetch, status, failures, next attempt, items seen and last error; `sources import FILE` adds the feeds of an OPML file')
+    .description('list every source with its last fetch, status, failures, next attempt, items seen and last error; `sources import FILE` adds the feeds of an OPML file; `sources check` fetches each source once and reports its type')
     .action(async (_options, command: Command) => {
       const options = globalOptions(command);
       await withDatabase(options, (db) => {
@@ -86,5 +110,27 @@ export function registerSourcesCommand(program: Command): void {
         if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`));
         print(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present`);
       }, 'write');
+    });
+
+  group.command('check')
+    .exitOverride()
+    .description('fetch every configured and imported source once (obeying robots.txt) and report its detected type, item count and any error; stores nothing in the database; exit 0 even when sources fail')
+    .action(async (_options, command: Command) => {
+      const options = globalOptions(command);
+      const config = loadCommandConfig(options);
+      const list = listSourcesToCheck(config, resolveDatabasePath(options.db, config));
+      if (list.length === 0) {
+        if (options.json) printJson([]);
+        else print('sources check: no sources to check: add them to the config file (or `tracker sources import FILE.opml`)');
+        return;
+      }
+      if (!options.json) process.stderr.write(`checking ${list.length} source${list.length === 1 ? '' : 's'}…\n`);
+      const checks = await checkSources(config, list);
+      if (options.json) { printJson(checks); return; }
+      // One line per source, in config order then imports; a newline inside a name or an error
+      // message from the web cannot start a line of its own.
+      for (const check of checks) print(describeCheck(check).replace(/\s+/g, ' '));
+      const failed = checks.filter((check) => !check.ok).length;
+      process.stderr.write(`${terminalText(`sources check: ${checks.length} checked, ${checks.length - failed} ok, ${failed} failed; nothing was stored`)}\n`);
     });
 }

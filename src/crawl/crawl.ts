@@ -21,6 +21,7 @@ import { PoliteFetcher, FetchSkipped } from './politeFetcher.ts';
 import { isSitemap, isGzip, gunzipCapped, parseSitemap, sitemapItems, type SitemapEntry } from './sitemap.ts';
 import { isFederalRegisterApi, looksLikeFederalRegister, parseFederalRegister, federalRegisterItems } from './federalRegister.ts';
 import { syncSources, type SourceRow } from './sources.ts';
+import { detectSource } from './detectSource.ts';
 
 export { syncSources } from './sources.ts';
 
@@ -225,33 +226,13 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
 
   /** Works out what a fetched source is (content type, then the bytes) and reads its items. */
   const readSource = async (source: SourceRow, result: FetchResult): Promise<SourceContent> => {
-    refuseMedia(result.contentType, 'a feed, a sitemap or a page');
-    const text = bodyText(result, config.fetch.maxBytes);
-    if (isFederalRegisterApi(source.url) || isFederalRegisterApi(result.finalUrl) || looksLikeFederalRegister(text)) {
-      return { kind: 'federal-register', items: federalRegisterItems(parseFederalRegister(text, result.finalUrl)) };
-    }
-    if (isSitemap(text)) {
-      const parsed = parseSitemap(text, result.finalUrl);
-      if (parsed.kind === 'urlset') return { kind: 'sitemap', items: sitemapItems(parsed.entries) };
-      return { kind: 'sitemap-index', items: await readSitemapIndex(source, parsed.sitemaps) };
-    }
-    const format = sniffFeedFormat(text);
-    if (format === 'html') {
-      // A page: follow its advertised feed if it has one, else it is an article itself.
-      const feedLinks = discoverFeedLinks(text, result.finalUrl);
-      if (feedLinks.length === 0) return { kind: 'html', items: [], page: { text } };
-      const feedResult = await fetcher.fetch(feedLinks[0], { accept: FEED_ACCEPT });
-      refuseMedia(feedResult.contentType, 'a feed');
-      const feed = parseFeed(bodyText(feedResult, config.fetch.maxBytes), feedResult.finalUrl, { contentLocation: feedResult.headers['content-location'] ?? null });
-      return { kind: `html+${feed.format}`, items: feed.items };
-    }
-    if (format === 'opml') {
-      const feed = parseFeed(text, result.finalUrl, { contentLocation: result.headers['content-location'] ?? null });
-      throw new FeedParseError(`this is an OPML list of ${feed.outlines?.length ?? 0} feeds: import it with \`tracker sources import FILE\``);
-    }
-    // A Content-Location header is the document's own address: relative links resolve against it.
-    const feed = parseFeed(text, result.finalUrl, { contentLocation: result.headers['content-location'] ?? null });
-    return { kind: feed.format, items: feed.items };
+    // Shared with `tracker sources check`; a child sitemap that fails is recorded against the source.
+    return await detectSource(source.url, result, {
+      fetch: (url, fetchOptions) => fetcher.fetch(url, fetchOptions),
+      maxBytes: config.fetch.maxBytes,
+      maxItemsPerFeed: config.fetch.maxItemsPerFeed,
+      onChildError: (url, error) => { recordError(source, url, error); },
+    });
   };
 
   // Sources are fetched concurrently; the polite fetcher keeps each host polite.
