@@ -8,11 +8,13 @@
 //
 // --baseline also runs Readability.js on linkedom; --worst N lists our N worst pages with the
 // snippets missed or wrongly kept; --save FILE writes our per-page counts (to compare two runs).
+// The metric is bench/bodyScore.ts's `score` (the quality gate in test/quality/ uses it too).
 import fs from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../src/extract/article.ts';
 import { corpusAvailable, corpusDir as corpus, corpusIndex, readCorpusHtml, type CorpusItem as Item } from './corpusPages.ts';
+import { score, type Outcome } from './bodyScore.ts';
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const index = args.indexOf(name);
@@ -31,8 +33,6 @@ if (!corpusAvailable()) {
 
 interface Page { url: string; item: Item; html: string }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 function loadPages(): Page[] {
   const evaldata = corpusIndex();
   const pages: Page[] = [];
@@ -42,26 +42,6 @@ function loadPages(): Page[] {
     pages.push({ url, item, html: readCorpusHtml(item.file) });
   }
   return pages;
-}
-
-interface Outcome { tp: number; fn: number; fp: number; missed: string[]; kept: string[] }
-
-function score(text: string | null, item: Item): Outcome {
-  const outcome: Outcome = { tp: 0, fn: 0, fp: 0, missed: [], kept: [] };
-  if (text === null) {
-    outcome.fn = item.with.length;
-    outcome.missed = item.with;
-    return outcome;
-  }
-  const haystack = normalise(text);
-  for (const snippet of item.with) {
-    if (haystack.includes(normalise(snippet))) outcome.tp++;
-    else { outcome.fn++; outcome.missed.push(snippet); }
-  }
-  for (const snippet of item.without) {
-    if (haystack.includes(normalise(snippet))) { outcome.fp++; outcome.kept.push(snippet); }
-  }
-  return outcome;
 }
 
 type Extractor = (html: string, url: string) => string;
