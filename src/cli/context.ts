@@ -2,15 +2,17 @@
 // and turning user mistakes into one-line errors with exit status 1.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, resolveDatabasePath, ConfigError } from '../config/load.ts';
+import { loadConfig, resolveDatabasePath } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { openDatabase, closeDatabase, DatabaseOpenError, type TrackerDb } from '../db/client.ts';
+import { openDatabase, closeDatabase, type TrackerDb } from '../db/client.ts';
 import { acquireFileLock, describeOwner, LockBusyError, type FileLock } from '../db/fileLock.ts';
-import { EditorialError } from '../editorial/errors.ts';
-import { OutputFolderError } from '../publish/siteFolder.ts';
+import { TrackerError, isTrackerError, type ErrorCode } from '../errors.ts';
 import { terminalText } from './terminal.ts';
 
-export class UserError extends Error {}
+/** A mistake in how a command was called; `code` says which kind (see src/errors.ts). */
+export class UserError extends TrackerError {
+  constructor(message: string, code: ErrorCode = 'usage', hint: string | null = null) { super(code, message, hint); }
+}
 
 export interface GlobalOptions { config?: string; db?: string; json?: boolean; wait?: string }
 
@@ -40,7 +42,7 @@ export async function lockDatabase(dbPath: string, options: GlobalOptions, wait 
       onWait: (owner) => process.stderr.write(`waiting for ${describeOwner(owner)} to finish with ${dbPath} (up to ${Math.round(wait / 1000)} s)\n`),
     });
   } catch (error) {
-    if (error instanceof LockBusyError && !wait) throw new UserError(`${error.message}; try again when it ends, or pass --wait SECONDS to wait for it`);
+    if (error instanceof LockBusyError && !wait) throw new LockBusyError(error.message, error.owner, 'try again when it ends, or pass --wait SECONDS to wait for it');
     throw error;
   }
 }
@@ -74,9 +76,9 @@ export async function withDatabase<T>(options: GlobalOptions, work: (db: Tracker
   }
 }
 
-export function isUserError(error: unknown): error is Error {
-  return error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof EditorialError
-    || error instanceof LockBusyError || error instanceof OutputFolderError;
+/** Every error a user can cause or meet is a TrackerError (src/errors.ts); anything else is a bug. */
+export function isUserError(error: unknown): error is TrackerError {
+  return isTrackerError(error);
 }
 
 export function readInputFile(file: string): Buffer {
@@ -84,7 +86,7 @@ export function readInputFile(file: string): Buffer {
     return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
+    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`, 'input-file');
   }
 }
 

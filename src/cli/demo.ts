@@ -16,7 +16,7 @@ import { serveSite } from '../publish/serveSite.ts';
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UserError(`--port: "${value.slice(0, 40)}" is not a port number (1 to 65535)`);
+    throw new UserError(`--port: "${value.slice(0, 40)}" is not a port number (1 to 65535)`, 'port');
   }
   return port;
 }

@@ -2,7 +2,8 @@
 // one line on stderr and exit status 1, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { isUserError } from './context.ts';
-import { terminalText } from './terminal.ts';
+import { terminalText, terminalJson } from './terminal.ts';
+import { errorJson, errorLine } from '../errors.ts';
 import { registerStageCommands } from './stages.ts';
 import { registerParserCommands } from './parsers.ts';
 import { registerExportCommand } from './exportCommand.ts';
@@ -43,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 1;
     }
     if (isUserError(error)) {
-      process.stderr.write(`tracker: ${terminalText(error.message)}\n`);
+      // One shape for every command: a line, or with --json one JSON object, on stderr.
+      if (argv.includes('--json')) process.stderr.write(`${terminalJson(errorJson(error))}\n`);
+      else process.stderr.write(`tracker: ${terminalText(errorLine(error))}\n`);
       return 1;
     }
     process.stderr.write(`tracker: unexpected error: ${terminalText(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);

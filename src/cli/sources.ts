@@ -103,11 +103,11 @@ export function registerSourcesCommand(program: Command): void {
         try {
           summary = importOpml(db, decodeBody(bytes, null).text, file);
         } catch (error) {
-          if (error instanceof FeedParseError) throw new UserError(terminalText(`${error.message} (expected an OPML file with <outline xmlUrl="…"> entries)`));
+          if (error instanceof FeedParseError) throw new UserError(terminalText(`${error.message} (expected an OPML file with <outline xmlUrl="…"> entries)`), 'opml');
           throw error;
         }
         if (options.json) { printJson(summary); return; }
-        if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`));
+        if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`), 'opml');
         print(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present`);
       }, 'write');
     });

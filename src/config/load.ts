@@ -1,11 +1,14 @@
 // Loading the YAML config: parse, validate, and turn every problem into one line naming the
 // file, the line and the key, so the user can fix it without reading a stack trace.
 import fs from 'node:fs';
+import { TrackerError } from '../errors.ts';
 import path from 'node:path';
 import { parseDocument, LineCounter, isAlias, isMap, isPair, isSeq, type Document, type Node } from 'yaml';
 import { configSchema, resolveTopics, type Config } from './schema.ts';
 
-export class ConfigError extends Error {}
+export class ConfigError extends TrackerError {
+  constructor(message: string, hint: string | null = null) { super('config', message, hint); }
+}
 
 export const DEFAULT_CONFIG_FILE = 'tracker.config.yaml';
 export const DEFAULT_DATABASE = 'db/tracker.sqlite';

@@ -14,12 +14,9 @@ import { sources, documents, fetchErrors, crawlItems } from '../../db/schema.ts'
 import type { Config } from '../config/schema.ts';
 import { FetchError, type FetchOptions, type FetchResult } from './fetchUrl.ts';
 import { decodeBody } from './charset.ts';
-import { parseFeed, sniffFeedFormat, FeedParseError, type FeedItem } from './feed.ts';
+import { FeedParseError, type FeedItem } from './feed.ts';
 import { mapConcurrent } from './hostQueue.ts';
-import { discoverFeedLinks } from './discover.ts';
 import { PoliteFetcher, FetchSkipped } from './politeFetcher.ts';
-import { isSitemap, isGzip, gunzipCapped, parseSitemap, sitemapItems, type SitemapEntry } from './sitemap.ts';
-import { isFederalRegisterApi, looksLikeFederalRegister, parseFederalRegister, federalRegisterItems } from './federalRegister.ts';
 import { syncSources, type SourceRow } from './sources.ts';
 import { detectSource } from './detectSource.ts';
 
@@ -151,12 +148,6 @@ function refuseMedia(contentType: string | null, expected: string): void {
   }
 }
 
-/** The body as text: a gzip file served without Content-Encoding (sitemap.xml.gz) is inflated
- * first, with the same size cap; then the charset is decoded (header, BOM, declaration). */
-function bodyText(result: FetchResult, maxBytes: number): string {
-  const bytes = isGzip(result.body) ? gunzipCapped(result.body, maxBytes) : result.body;
-  return decodeBody(bytes, result.contentType).text;
-}
 
 interface SourceContent { kind: string; items: FeedItem[]; page?: { text: string } }
 
@@ -198,30 +189,6 @@ export async function crawl(db: TrackerDb, config: Config, options: CrawlOptions
       nextAttemptAt: new Date(Date.now() + retryAfter).toISOString(),
     });
     summary.sourcesFailed++;
-  };
-
-  /** A sitemap index: its newest child sitemaps (one level deep), merged newest first. */
-  const readSitemapIndex = async (source: SourceRow, children: { url: string; lastmod: string | null }[]): Promise<FeedItem[]> => {
-    const ordered = [...children].sort((a, b) => (b.lastmod ? Date.parse(b.lastmod) : 0) - (a.lastmod ? Date.parse(a.lastmod) : 0));
-    const entries: SitemapEntry[] = [];
-    let firstError: unknown = null;
-    let read = 0;
-    for (const child of ordered.slice(0, MAX_CHILD_SITEMAPS)) {
-      if (read > 0 && entries.length >= config.fetch.maxItemsPerFeed) break;
-      try {
-        const result = await fetcher.fetch(child.url, { accept: 'application/xml, text/xml;q=0.9, */*;q=0.5' });
-        refuseMedia(result.contentType, 'a sitemap');
-        const parsed = parseSitemap(bodyText(result, config.fetch.maxBytes), result.finalUrl);
-        // One level deep: an index inside an index is not followed.
-        if (parsed.kind === 'urlset') entries.push(...parsed.entries);
-        read++;
-      } catch (error) {
-        recordError(source, child.url, error);
-        firstError ??= error;
-      }
-    }
-    if (read === 0 && firstError) throw firstError;
-    return sitemapItems(entries);
   };
 
   /** Works out what a fetched source is (content type, then the bytes) and reads its items. */

@@ -7,7 +7,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { Element, AnyNode } from 'domhandler';
 import { parseLooseDate } from './looseDate.ts';
-import { isElement, localName, prefixOf, childElements, textOf, decodeXmlEntities } from './xmlTree.ts';
+import { isElement, localName, prefixOf, childElements, textOf, decodeXmlEntities, decodeAttributeEntities } from './xmlTree.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'jsonfeed' | 'opml';
 
@@ -425,6 +425,7 @@ export function parseFeed(source: string, feedUrl: string | null = null, options
     throw new FeedParseError('not a recognised feed (expected RSS, Atom, RDF, JSON Feed or OPML)');
   }
   const document = parseDocument(source, { xmlMode: true, recognizeCDATA: true, decodeEntities: false, withStartIndices: true });
+  decodeAttributeEntities(document);
   const root = document.children.filter(isElement).find((element) => ['rss', 'rdf', 'feed', 'opml'].includes(localName(element)));
   if (!root) throw new FeedParseError(`no ${format} root element found`);
   if (format === 'opml') return parseOpml(root, documentBase);

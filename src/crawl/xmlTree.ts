@@ -42,3 +42,22 @@ export function decodeXmlEntities(value: string): string {
   });
 }
 
+
+/**
+ * Decodes the entities in every attribute value of the tree, in place (htmlparser2 leaves them as
+ * written when entity decoding is off): `href="…?a=1&amp;b=2"` is the address `…?a=1&b=2`. Walks
+ * with an explicit stack, so deep nesting cannot overflow the call stack.
+ */
+export function decodeAttributeEntities(root: { children?: unknown[] }): void {
+  const stack: unknown[] = [...(root.children ?? [])];
+  while (stack.length) {
+    const node = stack.pop() as { attribs?: Record<string, string>; children?: unknown[] };
+    if (node.attribs) {
+      for (const key of Object.keys(node.attribs)) {
+        const value = node.attribs[key];
+        if (value.includes('&')) node.attribs[key] = decodeXmlEntities(value);
+      }
+    }
+    if (node.children) for (const child of node.children) stack.push(child);
+  }
+}

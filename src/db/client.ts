@@ -7,13 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../../db/schema.ts';
 import { migrateEntityKeys } from '../extract/entityKeyMigration.ts';
+import { TrackerError } from '../errors.ts';
 
 export type Schema = typeof schema;
 export type TrackerDb = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
-export class DatabaseOpenError extends Error {}
+export class DatabaseOpenError extends TrackerError {
+  constructor(message: string, code: 'database' | 'database-foreign' = 'database', hint: string | null = null) { super(code, message, hint); }
+}
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** Tables every tracker database has; a database with tables but without these is someone else's. */
@@ -33,7 +36,7 @@ function checkTrackerDatabase(file: string): void {
   const handle = fs.openSync(file, 'r');
   try { fs.readSync(handle, head, 0, head.length, 0); } finally { fs.closeSync(handle); }
   if (!head.equals(SQLITE_HEADER)) {
-    throw new DatabaseOpenError(`${file} is not an SQLite database; refusing to touch it (give --db a new file or the tracker's database)`);
+    throw new DatabaseOpenError(`${file} is not an SQLite database; refusing to touch it`, 'database-foreign', "give --db a new file or the tracker's database");
   }
   let tables: string[];
   const probe = new Database(file, { readonly: true, fileMustExist: true });
@@ -47,7 +50,7 @@ function checkTrackerDatabase(file: string): void {
   if (tables.length === 0) return;
   if (!TRACKER_TABLES.every((table) => tables.includes(table))) {
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', …' : '');
-    throw new DatabaseOpenError(`${file} is an SQLite database of something else (tables ${shown}), not the tracker's; refusing to touch it`);
+    throw new DatabaseOpenError(`${file} is an SQLite database of something else (tables ${shown}), not the tracker's; refusing to touch it`, 'database-foreign');
   }
 }
 

@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { TrackerError } from '../errors.ts';
 
 export interface LockOwner { pid: number; host: string; command: string; since: string }
 
 /** Another process holds the lock (and the caller did not wait, or waited long enough). */
-export class LockBusyError extends Error {
-  constructor(message: string, readonly owner: LockOwner | null) { super(message); }
+export class LockBusyError extends TrackerError {
+  constructor(message: string, readonly owner: LockOwner | null, hint: string | null = null) { super('busy', message, hint); }
 }
 
 export interface FileLock {

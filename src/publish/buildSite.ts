@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { acquireFileLock, describeOwner } from '../db/fileLock.ts';
+import { TrackerError } from '../errors.ts';
 
 export interface BuildSiteOptions {
   /** The tracker's SQLite database; wins over dataFile when both are given. */
@@ -72,7 +73,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   if (code !== 0) {
     const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-    throw new Error(`Site build failed (exit ${code}) writing ${outDir}:\n${tail || '(no output)'}`);
+    throw new TrackerError('site-build', `the site build failed (exit ${code}) writing ${outDir}: ${tail.split('\n').filter((line) => line.trim()).slice(-3).join(' / ') || '(no output)'}`, 'the live site was left as it was; TRACKER_DEBUG=1 shows the build\'s stack');
   }
   await removeBuildInternals(outDir);
   await writeSearchIndex(outDir, options.baseUrl);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OutputFolderError } from './siteFolder.ts';
+import { TrackerError } from '../errors.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -34,7 +35,7 @@ export async function serveSite(root: string, port: number): Promise<void> {
   const server = createSiteServer(root);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
-      ? new OutputFolderError(`port ${port} on 127.0.0.1 is taken; choose another with --port`)
+      ? new TrackerError('port', `port ${port} on 127.0.0.1 is taken`, 'choose another with --port')
       : error));
     server.listen(port, '127.0.0.1', resolve);
   });

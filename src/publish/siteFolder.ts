@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireFileLock, type FileLock } from '../db/fileLock.ts';
+import { TrackerError } from '../errors.ts';
 
 /** A build's own record, written into it last: what was built, from which database, when. */
 export const SITE_MARKER = '.tracker-site';
@@ -19,7 +20,9 @@ export const SITE_MARKER = '.tracker-site';
 const LEGACY_MARKER = '.tracker-build';
 const BUILD_PREFIX = 'build-';
 
-export class OutputFolderError extends Error {}
+export class OutputFolderError extends TrackerError {
+  constructor(message: string, hint: string | null = null) { super('site-folder', message, hint); }
+}
 
 export interface SiteMarker { digest: string; database: string; builtAt: string }
 

@@ -2,8 +2,11 @@
 // expressions. Jobs never overlap: one runs at a time in this process; the command (cli/schedule.ts)
 // holds a scheduler lock for its life and the database's pipeline lock for each job.
 import cron from 'node-cron';
+import { TrackerError } from '../errors.ts';
 
-export class ScheduleError extends Error {}
+export class ScheduleError extends TrackerError {
+  constructor(message: string) { super('schedule', message); }
+}
 
 export interface ScheduledJob { name: string; expression: string; run: () => Promise<void> }
 
