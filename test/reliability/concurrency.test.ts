@@ -26,7 +26,7 @@ beforeAll(async () => {
   config = path.join(dir, 'tracker.config.yaml');
   const sources = samples.sources.map((source) => `  - url: ${source.url}\n    name: "${source.name}"${source.topics ? `\n    topics: [${source.topics.join(', ')}]` : ''}`).join('\n');
   fs.writeFileSync(config, `fetch:\n  allowPrivateHosts: true\n  minDelayMs: 0\n  perHostConcurrency: 4\nsite:\n  outDir: ${path.join(dir, 'site')}\nsources:\n${sources}\n`);
-  slowSamples = await startSampleServer({ delayMs: 150 });
+  slowSamples = await startSampleServer({ delayMs: 300 });
   slowConfig = path.join(dir, 'slow.yaml');
   const slowSources = slowSamples.sources.map((source) => `  - url: ${source.url}\n    name: "${source.name}"${source.topics ? `\n    topics: [${source.topics.join(', ')}]` : ''}`).join('\n');
   fs.writeFileSync(slowConfig, `fetch:\n  allowPrivateHosts: true\n  minDelayMs: 0\n  perHostConcurrency: 2\nsources:\n${slowSources}\n`);
@@ -51,11 +51,12 @@ describe('two runs at once', () => {
     const first = spawnTracker(args);
     // The second starts once the first holds the lock.
     while (!fs.existsSync(`${db}.lock.owner`)) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Both start while the first crawl holds the lock (it takes about ten seconds against this server).
+    const waiting = spawnTracker([...args, '--wait', '120']);
     const refused = await runTracker(args);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^tracker: the database .* is busy: `tracker crawl .*` \(pid \d+, since .*\) is using it; try again when it ends, or pass --wait SECONDS/);
     noStackTrace(refused.stderr);
-    const waiting = spawnTracker([...args, '--wait', '120']);
     const [a, b] = await Promise.all([first.done, waiting.done]);
     expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
     expect(b.stderr).toMatch(/waiting for `tracker crawl/);
