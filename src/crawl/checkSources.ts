@@ -6,12 +6,10 @@
 // memory for this one run instead of in the database.
 import type { TrackerDb } from '../db/client.ts';
 import type { Config } from '../config/schema.ts';
-import { fetchUrl, FetchError, type FetchOptions, type FetchResult } from './fetchUrl.ts';
+import { FetchError } from './fetchUrl.ts';
 import { FeedParseError } from './feed.ts';
-import { decodeBody } from './charset.ts';
-import { HostQueue, mapConcurrent } from './hostQueue.ts';
-import { parseRobots, policyForStatus, allowAll, disallowAll, ROBOTS_MAX_BYTES, type RobotsPolicy } from './robots.ts';
-import { FetchSkipped, MAX_CRAWL_DELAY_MS } from './politeFetcher.ts';
+import { mapConcurrent } from './hostQueue.ts';
+import { PoliteFetcher } from './politeFetcher.ts';
 import { detectSource, FEED_ACCEPT } from './detectSource.ts';
 
 export interface SourceToCheck { url: string; name: string | null; origin: 'config' | 'import' }
@@ -68,82 +66,6 @@ export function sourcesToCheck(config: Config, db: TrackerDb | null): SourceToCh
   return list;
 }
 
-interface RobotsVerdict { policy: RobotsPolicy; reason: string | null }
-
-/** The crawl's politeness without the database: robots.txt is fetched once per origin for this
- * run and forgotten afterwards. */
-export class CheckFetcher {
-  private readonly robots = new Map<string, Promise<RobotsVerdict>>();
-  private readonly paused = new Map<string, string>();
-  private readonly queue: HostQueue;
-
-  constructor(private readonly baseOptions: FetchOptions, perHostConcurrency: number, minDelayMs: number) {
-    this.queue = new HostQueue(perHostConcurrency, minDelayMs);
-  }
-
-  async fetch(url: string, options: Partial<FetchOptions> = {}): Promise<FetchResult> {
-    let parsed: URL;
-    try { parsed = new URL(url); } catch { throw new FetchError('invalid-url', `not a valid URL: ${url}`); }
-    this.checkPaused(parsed);
-    const verdict = await this.robotsFor(parsed);
-    if (!verdict.policy.isAllowed(parsed.href)) {
-      throw new FetchSkipped('robots', verdict.reason ?? `${parsed.origin}/robots.txt disallows ${parsed.pathname}${parsed.search} for this crawler`);
-    }
-    return await this.queue.run(parsed.href, async () => {
-      this.checkPaused(parsed);
-      try {
-        return await fetchUrl(parsed.href, { ...this.baseOptions, ...options });
-      } catch (error) {
-        // A 429/503 leaves the host alone for the rest of the check.
-        if (error instanceof FetchError && error.kind === 'rate-limited') this.paused.set(parsed.host, `${parsed.host} answered ${error.message}`);
-        throw error;
-      }
-    });
-  }
-
-  private checkPaused(url: URL): void {
-    const reason = this.paused.get(url.host);
-    if (reason) throw new FetchSkipped('rate-limited', `not fetched: ${reason}`);
-  }
-
-  private robotsFor(url: URL): Promise<RobotsVerdict> {
-    let verdict = this.robots.get(url.origin);
-    if (!verdict) {
-      verdict = this.loadRobots(url);
-      this.robots.set(url.origin, verdict);
-    }
-    return verdict;
-  }
-
-  /** RFC 9309 as the crawl reads it: 2xx → its rules; 4xx → allow all; 5xx, 429 or no answer →
-   * disallow all; past five redirects → allow all. */
-  private async loadRobots(url: URL): Promise<RobotsVerdict> {
-    const robotsUrl = `${url.origin}/robots.txt`;
-    const userAgent = this.baseOptions.userAgent;
-    let verdict: RobotsVerdict;
-    try {
-      const result = await this.queue.run(robotsUrl, () => fetchUrl(robotsUrl, {
-        ...this.baseOptions, etag: null, lastModified: null, accept: 'text/plain, */*;q=0.5', maxBytes: ROBOTS_MAX_BYTES, truncate: true,
-      }));
-      const text = decodeBody(result.body, result.contentType).text;
-      verdict = { policy: result.status >= 200 && result.status < 300 ? parseRobots(text, userAgent) : policyForStatus(result.status, text, userAgent), reason: null };
-    } catch (error) {
-      if (!(error instanceof FetchError)) throw error;
-      if (error.kind === 'http-status' && error.status !== undefined && error.status >= 400 && error.status < 500) {
-        verdict = { policy: policyForStatus(error.status, '', userAgent), reason: null };
-      } else if (error.kind === 'redirect-loop' || error.kind === 'too-many-redirects' || error.kind === 'blocked-address' || error.kind === 'invalid-url') {
-        // Unavailable allows all; a refused address is reported by the source fetch itself.
-        verdict = { policy: allowAll, reason: null };
-      } else {
-        verdict = { policy: disallowAll, reason: `robots.txt of ${url.origin} is unreachable (${error.kind}: ${error.message}); nothing on the host is fetched` };
-      }
-    }
-    const delay = verdict.policy.crawlDelayMs;
-    if (delay !== null && delay > 0) this.queue.setHostDelay(url.href, Math.min(delay, MAX_CRAWL_DELAY_MS));
-    return verdict;
-  }
-}
-
 export interface CheckOptions {
   /** Called once per source as soon as its check is done (in completion order). */
   onResult?: (check: SourceCheck) => void;
@@ -152,7 +74,8 @@ export interface CheckOptions {
 /** Fetches each source once and reports what it is. Never throws for a failing source: its
  * failure is in its report. The reports come back in the order of `list`. */
 export async function checkSources(config: Config, list: SourceToCheck[], options: CheckOptions = {}): Promise<SourceCheck[]> {
-  const fetcher = new CheckFetcher({
+  // The crawl's politeness without the database: robots.txt is read once per origin and forgotten.
+  const fetcher = new PoliteFetcher(null, {
     userAgent: config.fetch.userAgent,
     timeoutMs: config.fetch.timeoutMs,
     maxBytes: config.fetch.maxBytes,

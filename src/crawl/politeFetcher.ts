@@ -1,4 +1,5 @@
-// Every fetch of a crawl run goes through here: robots.txt (once per origin per run, cached in the
+// Every fetch of a crawl run goes through here (and of `tracker sources check`, which passes no
+// database, so robots.txt is then kept for the run only): robots.txt (once per origin per run, cached in the
 // database for 24 hours), hosts paused after a 429/503, the per-host queue (with the host's
 // Crawl-delay), then the crawler's own HTTP.
 import { eq } from 'drizzle-orm';
@@ -26,7 +27,7 @@ export class PoliteFetcher {
   private readonly paused = new Map<string, { until: number; reason: string }>();
   readonly queue: HostQueue;
 
-  constructor(private readonly db: TrackerDb, private readonly baseOptions: FetchOptions, perHostConcurrency: number, minDelayMs: number, private readonly log: (line: string) => void = () => {}) {
+  constructor(private readonly db: TrackerDb | null, private readonly baseOptions: FetchOptions, perHostConcurrency: number, minDelayMs: number, private readonly log: (line: string) => void = () => {}) {
     this.queue = new HostQueue(perHostConcurrency, minDelayMs);
   }
 
@@ -77,7 +78,7 @@ export class PoliteFetcher {
   private async loadRobots(url: URL): Promise<RobotsVerdict> {
     const origin = url.origin;
     const userAgent = this.baseOptions.userAgent;
-    const stored = this.db.select().from(robotsTxt).where(eq(robotsTxt.origin, origin)).get();
+    const stored = this.db?.select().from(robotsTxt).where(eq(robotsTxt.origin, origin)).get();
     if (stored && Date.now() - Date.parse(stored.fetchedAt) < ROBOTS_MAX_AGE_MS) {
       return this.adopt(url, { policy: policyForStatus(stored.status, stored.body, userAgent), reason: null });
     }
@@ -107,7 +108,7 @@ export class PoliteFetcher {
         return { policy: disallowAll, reason: `robots.txt of ${origin} is unreachable (${error.kind}: ${error.message}); nothing on the host is fetched this run` };
       }
     }
-    this.db.insert(robotsTxt).values({ origin, status, body: text, fetchedAt: new Date().toISOString() })
+    this.db?.insert(robotsTxt).values({ origin, status, body: text, fetchedAt: new Date().toISOString() })
       .onConflictDoUpdate({ target: robotsTxt.origin, set: { status, body: text, fetchedAt: new Date().toISOString() } }).run();
     return this.adopt(url, { policy: status >= 200 && status < 300 ? parseRobots(text, userAgent) : policyForStatus(status, text, userAgent), reason: null });
   }
