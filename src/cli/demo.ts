@@ -4,13 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { startSampleServer } from '../../samples/server.ts';
 import { parseConfig } from '../config/load.ts';
-import { openDatabase, closeDatabase } from '../db/client.ts';
-import { runPipeline, outputFolder } from '../pipeline.ts';
 import { pipelineOptions } from './stages.ts';
 import { globalOptions, lockDatabase, UserError } from './context.ts';
-import { serveSite } from '../publish/serveSite.ts';
 
 /** A TCP port from the command line: a whole number from 1 to 65535. */
 export function parsePort(value: string): number {
@@ -29,6 +25,9 @@ export function registerDemoCommand(program: Command): void {
     .option('--port <port>', 'port for --serve', '4321')
     .action(async (options: { out: string; serve?: boolean; port: string }, command: Command) => {
       const global = globalOptions(command);
+      const [{ startSampleServer }, { openDatabase, closeDatabase }, { runPipeline, outputFolder }, { serveSite }] = await Promise.all([
+        import('../../samples/server.ts'), import('../db/client.ts'), import('../pipeline.ts'), import('../publish/serveSite.ts'),
+      ]);
       const dbPath = global.db ?? 'db/demo.sqlite';
       const port = parsePort(options.port);
       outputFolder(parseConfig({}, '(demo)'), dbPath, options.out);
@@ -72,6 +71,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { out: string; port: string }) => {
       const port = parsePort(options.port);
       if (!options.out.trim()) throw new UserError('--out is empty; give the built site folder');
+      const { serveSite } = await import('../publish/serveSite.ts');
       await serveSite(path.resolve(options.out), port);
     });
 }

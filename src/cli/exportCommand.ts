@@ -1,6 +1,5 @@
 // tracker export: the whole dataset as one JSON document on stdout.
 import type { Command } from 'commander';
-import { exportData } from '../publish/exportData.ts';
 import { globalOptions, withDatabase, UserError } from './context.ts';
 
 export function registerExportCommand(program: Command): void {
@@ -9,6 +8,7 @@ export function registerExportCommand(program: Command): void {
     .option('--format <format>', 'output format (json)', 'json')
     .action(async (options: { format: string }, command: Command) => {
       if (options.format !== 'json') throw new UserError(`export: unknown format "${options.format}" (only json is supported)`);
+      const { exportData } = await import('../publish/exportData.ts');
       await withDatabase(globalOptions(command), (db) => {
         const document = exportData(db);
         process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

@@ -4,9 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Command } from 'commander';
-import { decodeBody } from '../crawl/charset.ts';
-import { parseFeed } from '../crawl/feed.ts';
-import { extractArticle } from '../extract/article.ts';
 import { UserError } from './context.ts';
 
 function readMaybeGzipped(file: string): Buffer {
@@ -43,7 +40,8 @@ export function registerParserCommands(program: Command): void {
     .argument('<files...>', 'saved HTML pages')
     .option('--url <url>', 'the URL the pages were fetched from (resolves relative links)')
     .option('--url-map <file>', 'TSV of NAME<TAB>URL lines, NAME being a file\'s basename without extension')
-    .action((files: string[], options: { url?: string; urlMap?: string }) => {
+    .action(async (files: string[], options: { url?: string; urlMap?: string }) => {
+      const [{ decodeBody }, { extractArticle }] = await Promise.all([import('../crawl/charset.ts'), import('../extract/article.ts')]);
       const urls = options.urlMap ? loadUrlMap(options.urlMap) : new Map<string, string>();
       for (const file of files) {
         try {
@@ -61,7 +59,8 @@ export function registerParserCommands(program: Command): void {
     .description('run the feed parser on saved feed documents (one JSON line each)')
     .argument('<files...>', 'saved RSS, Atom, RDF, JSON Feed or OPML documents')
     .option('--url <url>', 'the URL the feeds were fetched from (resolves relative links)')
-    .action((files: string[], options: { url?: string }) => {
+    .action(async (files: string[], options: { url?: string }) => {
+      const [{ decodeBody }, { parseFeed }] = await Promise.all([import('../crawl/charset.ts'), import('../crawl/feed.ts')]);
       for (const file of files) {
         try {
           const bytes = readMaybeGzipped(file);

@@ -2,10 +2,7 @@
 import type { Command } from 'commander';
 import { loadCommandConfig, globalOptions, lockDatabase, waitMs, UserError } from './context.ts';
 import { resolveDatabasePath } from '../config/load.ts';
-import { openDatabase, closeDatabase } from '../db/client.ts';
 import { acquireFileLock, LockBusyError } from '../db/fileLock.ts';
-import { runSchedule, validateJobs, ScheduleError } from '../schedule/scheduler.ts';
-import { runPipeline, outputFolder } from '../pipeline.ts';
 import { pipelineOptions } from './stages.ts';
 
 /** How long a scheduled job waits for a manual command using the database before it gives up. */
@@ -18,6 +15,9 @@ export function registerScheduleCommand(program: Command): void {
     .option('--once', 'run each job once now, then exit (for testing a deployment)')
     .action(async (options: { out?: string; once?: boolean }, command: Command) => {
       const global = globalOptions(command);
+      const [{ openDatabase, closeDatabase }, { runSchedule, validateJobs, ScheduleError }, { runPipeline, outputFolder }] = await Promise.all([
+        import('../db/client.ts'), import('../schedule/scheduler.ts'), import('../pipeline.ts'),
+      ]);
       const config = loadCommandConfig(global);
       const dbPath = resolveDatabasePath(global.db, config);
       const stageOptions = pipelineOptions({ ...global, out: options.out });

@@ -4,13 +4,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sources } from '../../db/schema.ts';
-import { importOpml } from '../crawl/sources.ts';
-import { FeedParseError } from '../crawl/feed.ts';
-import { decodeBody } from '../crawl/charset.ts';
 import { globalOptions, withDatabase, readInputFile, loadCommandConfig, UserError } from './context.ts';
-import { openDatabaseReadOnly, closeDatabase, type TrackerDb } from '../db/client.ts';
+import type { TrackerDb } from '../db/client.ts';
 import { resolveDatabasePath } from '../config/load.ts';
-import { sourcesToCheck, checkSources, describeCheck, type SourceToCheck } from '../crawl/checkSources.ts';
+import type { SourceToCheck } from '../crawl/checkSources.ts';
 import type { Config } from '../config/schema.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 
@@ -55,7 +52,8 @@ function pagesLine(pages: PagesWaiting | undefined): string {
 
 /** The sources to check: the config's, and the imported ones when the database exists. The
  * database is opened read-only and never created or migrated: a check leaves no trace. */
-function listSourcesToCheck(config: Config, dbPath: string): SourceToCheck[] {
+async function listSourcesToCheck(config: Config, dbPath: string): Promise<SourceToCheck[]> {
+  const [{ sourcesToCheck }, { openDatabaseReadOnly, closeDatabase }] = await Promise.all([import('../crawl/checkSources.ts'), import('../db/client.ts')]);
   if (dbPath === ':memory:' || !fs.existsSync(dbPath)) return sourcesToCheck(config, null);
   let db: TrackerDb;
   try {
@@ -96,6 +94,7 @@ export function registerSourcesCommand(program: Command): void {
     .description('add every feed listed in an OPML file (nested outlines too) to the database; they are crawled with the configured sources')
     .argument('<file>', 'OPML file')
     .action(async (file: string, _options, command: Command) => {
+      const [{ importOpml }, { FeedParseError }, { decodeBody }] = await Promise.all([import('../crawl/sources.ts'), import('../crawl/feed.ts'), import('../crawl/charset.ts')]);
       const options = globalOptions(command);
       const bytes = readInputFile(file);
       await withDatabase(options, (db) => {
@@ -118,7 +117,8 @@ export function registerSourcesCommand(program: Command): void {
     .action(async (_options, command: Command) => {
       const options = globalOptions(command);
       const config = loadCommandConfig(options);
-      const list = listSourcesToCheck(config, resolveDatabasePath(options.db, config));
+      const list = await listSourcesToCheck(config, resolveDatabasePath(options.db, config));
+      const { checkSources, describeCheck } = await import('../crawl/checkSources.ts');
       if (list.length === 0) {
         if (options.json) printJson([]);
         else print('sources check: no sources to check: add them to the config file (or `tracker sources import FILE.opml`)');

@@ -1,7 +1,7 @@
 // The pipeline stages as commands: crawl, extract, cluster, publish, and run (all of them). The
 // order of the stages and the record of each run live in src/pipeline.ts.
 import type { Command } from 'commander';
-import { runPipeline, outputFolder, type StageName, type PipelineOptions } from '../pipeline.ts';
+import type { StageName, PipelineOptions } from '../pipeline.ts';
 import { globalOptions, withDatabase, say, log, waitMs, type GlobalOptions } from './context.ts';
 
 /** What a stage command prints as it goes: the stage's summary line, and progress on stderr. */
@@ -18,6 +18,7 @@ function stageCommand(program: Command, stage: StageName, description: string, f
   for (const [flag, help] of flags) command.option(flag, help);
   command.action(async (_options, self: Command) => {
     const options = globalOptions(self) as GlobalOptions & { force?: boolean; all?: boolean; out?: string };
+    const { runPipeline } = await import('../pipeline.ts');
     await withDatabase(options, async (db, config, dbPath) => {
       const summaries = await runPipeline({ db, config, dbPath }, { ...pipelineOptions(options), stages: [stage] });
       if (options.json) process.stdout.write(`${JSON.stringify(summaries[stage])}\n`);
@@ -45,6 +46,7 @@ export function registerStageCommands(program: Command): void {
     .option('--force', 'fetch sources in backoff and rebuild the site even if unchanged')
     .action(async (_options, command: Command) => {
       const options = globalOptions(command) as GlobalOptions & { out?: string; force?: boolean };
+      const { runPipeline, outputFolder } = await import('../pipeline.ts');
       await withDatabase(options, async (db, config, dbPath) => {
         outputFolder(config, dbPath, options.out);
         const started = performance.now();

@@ -30,11 +30,15 @@ const sourceSchema = z.strictObject({
   topics: z.array(z.string()).optional(),
 });
 
+/** The defaults other modules fall back on when the config is not at hand (the site build's loaders). */
+export const DEFAULT_SITE_TITLE = 'AI Policy Tracker';
+export const DEFAULT_BASE_URL = 'https://example.org/';
+
 export const configSchema = z.strictObject({
   database: z.string().min(1).optional(),
   site: z.strictObject({
-    title: z.string().min(1).default('AI Policy Tracker'),
-    baseUrl: z.url().default('https://example.org/'),
+    title: z.string().min(1).default(DEFAULT_SITE_TITLE),
+    baseUrl: z.url().default(DEFAULT_BASE_URL),
     outDir: z.string().min(1).default('site/dist'),
   }).prefault({}),
   fetch: z.strictObject({

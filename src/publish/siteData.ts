@@ -3,6 +3,7 @@
 import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../stories/types.ts';
 import { openDatabaseReadOnly, type TrackerDb } from '../db/client.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
+import { DEFAULT_BASE_URL, DEFAULT_SITE_TITLE } from '../config/schema.ts';
 
 export interface SiteData {
   meta: SiteMeta;
@@ -142,8 +143,8 @@ export function readSiteData(dbPath: string): SiteData {
   const db = openDatabaseReadOnly(dbPath);
   try {
     return collectSiteData(db, {
-      title: process.env.TRACKER_SITE_TITLE ?? 'AI Policy Tracker',
-      baseUrl: process.env.TRACKER_SITE_BASE_URL ?? 'https://example.org/',
+      title: process.env.TRACKER_SITE_TITLE ?? DEFAULT_SITE_TITLE,
+      baseUrl: process.env.TRACKER_SITE_BASE_URL ?? DEFAULT_BASE_URL,
     });
   } finally {
     db.$client.close();
