@@ -5,17 +5,15 @@
 import { eq, sql } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
 import { registryEntities, entities } from '../../db/schema.ts';
-import { loadBuiltInRegistry, type EntityType, type RegistryEntry } from '../extract/entities.ts';
+import { loadBuiltInRegistry, type RegistryEntry } from '../extract/entities.ts';
+import { ENTITY_TYPES, isEntityType, type EntityType } from '../extract/entityTypes.ts';
 import { entityKey } from '../extract/keys.ts';
 import { CorrectionOverlay } from './corrections.ts';
 import { EditorialError } from './errors.ts';
 
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'model', 'product', 'place', 'law', 'other'];
+export { ENTITY_TYPES, isEntityType } from '../extract/entityTypes.ts';
 export const BUILT_IN_REGISTRY_FILE = 'src/extract/registry/entities.yaml';
 
-export function isEntityType(value: string): value is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(value);
-}
 
 type RegistryRow = typeof registryEntities.$inferSelect;
 

@@ -13,7 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Sentence } from './sentences.ts';
 import { entityKey } from './keys.ts';
 
-export type EntityType = 'person' | 'organization' | 'model' | 'product' | 'place' | 'law' | 'other';
+export type { EntityType } from './entityTypes.ts';
+import type { EntityType } from './entityTypes.ts';
 
 export interface RegistryEntry { name: string; type: EntityType; aliases: string[] }
 

@@ -3,26 +3,11 @@
 import type { TrackerDb } from '../db/client.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
 import type { Explainer } from '../stories/types.ts';
+import { isEntityType } from '../extract/entityTypes.ts';
+import type { ExportDocument } from './exportSchema.ts';
 
-export interface ExportDocument {
-  generatedAt: string;
-  articles: { id: string; url: string; canonicalUrl: string; outlet: string; title: string; byline: string | null; publishedAt: string | null; lang: string | null; text: string; topics: string[]; storyId: string | null }[];
-  stories: {
-    id: string; slug: string; title: string; topic: string; summary: string; articleIds: string[];
-    keyPoints: { text: string; articleIds: string[] }[];
-    figures: { value: number; unit: string; label: string; articleIds: string[]; conflict: boolean }[];
-    timeline: { date: string; precision: 'day' | 'month' | 'year'; text: string; articleIds: string[] }[];
-    viewpoints: { label: string; share: number; articleIds: string[] }[];
-    notRepresented: string[];
-    unknowns: string[];
-    terms: { term: string; definition: string; articleIds: string[] }[];
-  }[];
-  entities: { id: string; name: string; type: string; aliases: string[]; articleIds: string[] }[];
-  figures: { id: string; articleId: string; value: number; unit: string; text: string; sentence: string; claimant: string | null }[];
-  events: { id: string; articleId: string; date: string; precision: string; text: string }[];
-  quotes: { id: string; articleId: string; speaker: string | null; text: string }[];
-  corrections: { id: string; target: string; field: string; before: string | null; after: string | null; reason: string; editor: string; at: string }[];
-}
+export type { ExportDocument } from './exportSchema.ts';
+
 
 export function exportData(db: TrackerDb): ExportDocument {
   const client = db.$client;
@@ -55,7 +40,7 @@ export function exportData(db: TrackerDb): ExportDocument {
     mentionArticles.set(row.e, [...(mentionArticles.get(row.e) ?? []), row.a]);
   }
   const entities = overlay.apply(client.prepare('SELECT id, name, type, aliases FROM entities ORDER BY name, id').all() as { id: string; name: string; type: string; aliases: string }[])
-    .map((row) => ({ id: row.id, name: row.name, type: row.type, aliases: JSON.parse(row.aliases) as string[], articleIds: mentionArticles.get(row.id) ?? [] }));
+    .map((row) => ({ id: row.id, name: row.name, type: isEntityType(row.type) ? row.type : 'other' as const, aliases: JSON.parse(row.aliases) as string[], articleIds: mentionArticles.get(row.id) ?? [] }));
   const figures = overlay.apply(client.prepare('SELECT id, article_id AS articleId, value, unit, text, sentence, claimant FROM figures ORDER BY article_id, start').all() as ExportDocument['figures']);
   const events = overlay.apply(client.prepare('SELECT id, article_id AS articleId, date, precision, text FROM events ORDER BY date, id').all() as ExportDocument['events']);
   const quotes = overlay.apply(client.prepare('SELECT id, article_id AS articleId, speaker, text FROM quotes ORDER BY article_id, start').all() as ExportDocument['quotes']);

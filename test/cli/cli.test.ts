@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { runTracker, repoRoot } from '../support/cli.ts';
-import { exportSchema } from '../support/exportSchema.ts';
+import { exportSchema } from '../../src/publish/exportSchema.ts';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-cli-')); });

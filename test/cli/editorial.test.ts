@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSampleServer, type SampleServer } from '../../samples/server.ts';
 import { runTracker, type CliResult } from '../support/cli.ts';
-import { exportSchema, type ExportShape } from '../support/exportSchema.ts';
+import { exportSchema, type ExportShape } from '../../src/publish/exportSchema.ts';
 
 let server: SampleServer;
 let dir: string;

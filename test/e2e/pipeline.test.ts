@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio';
 import Database from 'better-sqlite3';
 import { startSampleServer, type SampleServer } from '../../samples/server.ts';
 import { runTracker, type CliResult } from '../support/cli.ts';
-import { exportSchema, type ExportShape } from '../support/exportSchema.ts';
+import { exportSchema, type ExportShape } from '../../src/publish/exportSchema.ts';
 import { loadManifest } from '../support/storyQuality.ts';
 
 let server: SampleServer;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startSampleServer, type SampleServer } from '../../samples/server.ts';
 import { runTracker } from '../support/cli.ts';
 import { comparable, copyDatabase, counts, differences, exportOf, mustRun, spawnTracker } from '../support/reliability.ts';
-import type { ExportShape } from '../support/exportSchema.ts';
+import type { ExportShape } from '../../src/publish/exportSchema.ts';
 
 let samples: SampleServer;
 /** The same corpus answering slowly, so that a crawl holds the database for seconds. */

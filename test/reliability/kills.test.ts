@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSampleServer, type SampleServer } from '../../samples/server.ts';
 import { comparable, copyDatabase, counts, differences, exportOf, killWhen, mustRun, randomBetween, seeded } from '../support/reliability.ts';
-import type { ExportShape } from '../support/exportSchema.ts';
+import type { ExportShape } from '../../src/publish/exportSchema.ts';
 
 const TRIALS_PER_STAGE = Number(process.env.TRACKER_TRIALS) || 2;
 const seed = Number(process.env.TRACKER_TRIAL_SEED) || Date.now() % 1_000_000;

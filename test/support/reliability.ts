@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, runTracker } from './cli.ts';
-import { exportSchema, type ExportShape } from './exportSchema.ts';
+import { exportSchema, type ExportShape } from '../../src/publish/exportSchema.ts';
 
 const bin = path.join(repoRoot, 'bin/tracker.mjs');
 

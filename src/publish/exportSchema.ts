@@ -1,5 +1,7 @@
-// The export format of CONTRACT.md as a schema, so tests fail when the export drifts from it.
+// The export format (CONTRACT.md) as one schema: `tracker export` is typed by it, and the tests
+// parse what the command prints with it, so the command and its contract cannot drift apart.
 import { z } from 'zod';
+import { ENTITY_TYPES } from '../extract/entityTypes.ts';
 
 const id = z.string().min(1);
 const dateAtPrecision = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -21,7 +23,7 @@ export const exportSchema = z.object({
     terms: z.array(z.object({ term: z.string().min(1), definition: z.string().min(1), articleIds: z.array(id).min(1) })),
   })),
   entities: z.array(z.object({
-    id, name: z.string().min(1), type: z.enum(['person', 'organization', 'model', 'product', 'place', 'law', 'other']),
+    id, name: z.string().min(1), type: z.enum(ENTITY_TYPES),
     aliases: z.array(z.string()), articleIds: z.array(id),
   })),
   figures: z.array(z.object({ id, articleId: id, value: z.number(), unit: z.string(), text: z.string(), sentence: z.string(), claimant: z.string().nullable() })),
@@ -30,4 +32,6 @@ export const exportSchema = z.object({
   corrections: z.array(z.object({ id, target: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), editor: z.string(), at: z.string() })),
 });
 
-export type ExportShape = z.infer<typeof exportSchema>;
+export type ExportDocument = z.infer<typeof exportSchema>;
+/** The name the tests use. */
+export type ExportShape = ExportDocument;
