@@ -6,7 +6,6 @@
 // page that failed or was skipped is retried with backoff. Sources are feeds (RSS, Atom, RDF, JSON Feed), sitemaps (news or plain,
 // indexes followed one level deep, .xml.gz too), the Federal Register documents API, and HTML
 // pages (an advertised feed is followed, else the page is an article itself).
-import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { writeTransaction, type TrackerDb } from '../db/client.ts';
@@ -69,13 +68,9 @@ const ROBOTS_RETRY_MS = 24 * 3600_000;
 /** A page skipped because its host was paused is retried on the next run after this. */
 const PAUSED_RETRY_MS = 10 * 60_000;
 
-export function gzipText(text: string): Buffer {
-  return zlib.gzipSync(Buffer.from(text, 'utf8'));
-}
+import { gzipText } from '../text/compress.ts';
 
-export function gunzipText(body: Buffer): string {
-  return zlib.gunzipSync(body).toString('utf8');
-}
+export { gzipText, gunzipText } from '../text/compress.ts';
 
 type CrawlItemRow = typeof crawlItems.$inferSelect;
 

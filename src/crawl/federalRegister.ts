@@ -3,7 +3,7 @@
 //   https://www.federalregister.gov/api/v1/documents.json?conditions[agencies][]=industry-and-security-bureau&order=newest
 // Each result becomes an item pointing at its html_url (fetched like an article page), with the
 // abstract as its summary. The JSON is read field by field; nothing parsed is merged into an object.
-import { parseLooseDate } from './looseDate.ts';
+import { parseLooseDate } from '../text/looseDate.ts';
 import { FeedParseError, type FeedItem } from './feed.ts';
 
 export interface FederalRegisterDocument {

@@ -6,7 +6,7 @@
 // fresh objects; nothing parsed is ever merged into a plain object.
 import { parseDocument } from 'htmlparser2';
 import type { Element, AnyNode } from 'domhandler';
-import { parseLooseDate } from './looseDate.ts';
+import { parseLooseDate } from '../text/looseDate.ts';
 import { isElement, localName, prefixOf, childElements, textOf, decodeXmlEntities, decodeAttributeEntities } from './xmlTree.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'jsonfeed' | 'opml';

@@ -5,7 +5,7 @@
 import zlib from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { parseLooseDate } from './looseDate.ts';
+import { parseLooseDate } from '../text/looseDate.ts';
 import { FeedParseError, resolveUrl, type FeedItem } from './feed.ts';
 import { FetchError } from './fetchUrl.ts';
 import { isElement, localName, childElements, textOf } from './xmlTree.ts';

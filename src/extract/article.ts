@@ -2,7 +2,7 @@
 // the body text, with the feed item as a fallback for what the page does not say. The page is
 // parsed once with htmlparser2; metadata is read first, then the body extractor in ./body/
 // prunes page chrome and picks the main text (see body/content.ts).
-import { parseLooseDate } from '../crawl/looseDate.ts';
+import { parseLooseDate } from '../text/looseDate.ts';
 import { canonicalizeUrl } from './canonicalUrl.ts';
 import { parse, collapse } from './body/dom.ts';
 import { cleanByline, cleanTitle, metaValue, publishedFrom, readMetadata } from './body/metadata.ts';

@@ -4,6 +4,7 @@
 // backfill that moves a database written with the old keys (type and name) to the new ones.
 import type { TrackerDb } from '../db/client.ts';
 import { entityKey, mentionKey } from './keys.ts';
+import { parseStringArray as parseAliases } from '../text/json.ts';
 
 /**
  * Types with the same number of article votes are ranked in this fixed order, never by arrival:
@@ -52,14 +53,6 @@ export function entityAliases(name: string, names: Iterable<string>): string[] {
   return [...set].sort();
 }
 
-function parseAliases(json: string): string[] {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((alias): alias is string => typeof alias === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** `PRAGMA user_version` from this value on: entity keys are name-only and the type votes are filled. */
 export const ENTITY_KEYS_VERSION = 1;

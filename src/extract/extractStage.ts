@@ -8,14 +8,14 @@ import {
   stories, storyArticles,
 } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
-import { gunzipText } from '../crawl/crawl.ts';
+import { gunzipText } from '../text/compress.ts';
 import { extractArticle, type FeedItemHint } from './article.ts';
 import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, mentionKey } from './keys.ts';
 import { textHash, simhash } from './fingerprint.ts';
 import { assignTopics } from './topics.ts';
 import { extractFacts } from './facts.ts';
 import type { RegistryEntry } from './entities.ts';
-import { loadRegistry } from '../editorial/registry.ts';
+import { loadRegistry } from './entityRegistry.ts';
 import { entityAliases, preferredEntityName, votedEntityType } from './entityKeyMigration.ts';
 
 export interface ExtractSummary { documents: number; articles: number; onTopic: number; failed: number; errors: { url: string; message: string }[] }

@@ -1,7 +1,7 @@
 // Dates as feeds and article pages write them, turned into UTC ISO strings (or null), the same on
 // every machine whatever its time zone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseLooseDate } from '../../src/crawl/looseDate.ts';
+import { parseLooseDate } from '../../src/text/looseDate.ts';
 
 describe('parseLooseDate', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Page metadata from one walk over the parsed tree: JSON-LD, <meta> tags, <title>, the first
 // headline, <time>, byline elements, <html lang> and the canonical link.
-import { parseLooseDate } from '../../crawl/looseDate.ts';
-import { decodeXmlEntities } from '../../crawl/xmlTree.ts';
+import { parseLooseDate } from '../../text/looseDate.ts';
+import { decodeXmlEntities } from '../../text/xmlEntities.ts';
 import { collapse, isElement, rawText, walkElements, type HElement, type HNode } from './dom.ts';
 
 type Json = unknown;
