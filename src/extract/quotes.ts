@@ -7,6 +7,12 @@
 // resolve by gender to the paragraph's subject or the person quoted most nearby. Quoted words with
 // no speaker, no speech verb and no shape of speech (terms, titles, slogans) are not quotes.
 import { genderOf, type FoundEntity } from './entities.ts';
+import {
+  alternation, BODY_NOUNS, ELECTED_TITLES, GROUP_SPEAKER_NOUNS, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_START_WORDS, NOT_NAMES, OFFICE_WORDS,
+  OFFICES, ORGANIZATION_SUBJECT_NOUNS, PARENT_WORDS, PLURAL_SOURCE_GROUPS, SMALL_NUMBER_WORDS, SPEAKER_MODIFIERS, SPEAKS_FOR_NOUNS,
+  SPEECH_VERBS, STATEMENT_NOUNS, TELLS_AUDIENCES, TITLE_INTRODUCERS, TITLES_BEFORE_NAMES, TRADE_NOUNS, UNNAMED_SOURCE_NOUNS,
+  UNNAMED_SOURCE_REFERENCES, WEEKDAY_NAMES,
+} from './words.ts';
 
 export interface ExtractedQuote {
   text: string;
@@ -16,49 +22,305 @@ export interface ExtractedQuote {
   end: number;
 }
 
-const verbWords = String.raw`said|says|say|shared|revealed|reveals|slammed|slams|blasted|fumed|gushed|confessed|confesses|exclaimed|pleaded|demanded|mused|sighed|laughed|beamed|raged|hit out|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|warned|warns|stated|states|insisted|insists|continued|cautioned|observed|remarked|asked|asks|posted|commented|acknowledged|conceded|predicted|tweeted|replied|replies|responded|responds|declared|contended|quipped|recalled|recounted|admitted|stressed|emphasized|emphasised|urged|pledged|promised|vowed|testified|announced|claimed|alleged|countered|joked|complained|lamented|suggested|concluded|reiterated|maintained|agreed|wondered|told|tells|described|boasted|pointed out|went on|shot back|fired back|saying|adding|telling|writing|noting|warning|insisting|explaining|stating|agrees|agreed|agreeing|recalls|remembers|remembered|believes|thinks|hopes|fears|worries`;
-const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:reporters|journalists|investors|lawmakers|analysts|a\s+\w+|the\s+\w+)|${verbWords})`;
+const verbWords = alternation(SPEECH_VERBS);
+const verbs = String.raw`(?:told\s+(?:[A-Z][\w&'’.-]*\s*){1,4}|told\s+(?:${alternation(TELLS_AUDIENCES)}|a\s+\w+|the\s+\w+)|${verbWords})`;
 const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
-const name = String.raw`(?:(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:des|de|van|von|der|bin|al|da|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
+const titles = alternation(TITLES_BEFORE_NAMES);
+const name = String.raw`(?:(?:${titles})\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:${alternation(NAME_PARTICLES)}|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 // "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
-const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|representative|official|executive|lawyer|analyst|researcher|director|head|chief|engineer)\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
+const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(SPEAKS_FOR_NOUNS)})\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
 // What an unnamed source is called: "a senior official", "a person familiar with the matter".
-const unnamedNouns = String.raw`person|people|source|sources|official|officials|insider|insiders|aide|aides|executive|executives|employee|employees|diplomat|diplomats|MP|MPs|adviser|advisers|advisor|ally|allies|member|members|figure|staffer|staffers|spokesperson|spokesman|spokeswoman|lawmaker|lawmakers|resident|residents|analyst|banker|investor|engineer|researcher|officer|minister|manager|worker|colleague|friend|relative|neighbour|neighbor|witness|vice-chancellor|teacher|doctor|nurse|parent`;
+const unnamedNouns = alternation(UNNAMED_SOURCE_NOUNS);
 const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
-const pluralGroup = String.raw`(?:researchers|officials|analysts|experts|scientists|investigators|prosecutors|authorities|police|executives|spokespeople)`;
+const pluralGroup = `(?:${alternation(PLURAL_SOURCE_GROUPS)})`;
 const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
-const occupations = String.raw`TD|MEP|MSP|MLA|\d{1,3}-year-old|(?:mother|father|mum|dad|grandmother|grandfather)-of-(?:one|two|three|four|five|six|seven|\d)|chef|star|actor|actress|singer|presenter|host|author|writer|novelist|campaigner|activist|businessman|businesswoman|billionaire|tycoon|entrepreneur|player|striker|midfielder|defender|goalkeeper|manager|coach|boss|doctor|nurse|teacher|headteacher|headmaster|detective|inspector|pilot|mother|father|mum|dad|grandmother|grandfather|widow|widower|victim|survivor|student|artist|designer|comedian|broadcaster|journalist|priest|pastor|bishop|councillor|farmer|owner|cartoonist|filmmaker|producer|rapper|musician|athlete|champion|veteran|historian|curator|architect|engineer|surgeon|physician|psychologist|epidemiologist|virologist|academic|lecturer|dean|principal|superintendent|commissioner|chancellor|secretary|premier|duchess|duke|prince|princess|king|queen|pope`;
+const occupations = String.raw`${alternation(ELECTED_TITLES)}|\d{1,3}-year-old|(?:${alternation(PARENT_WORDS)})-of-(?:${alternation(SMALL_NUMBER_WORDS)}|\d)|${alternation(TRADE_NOUNS)}`;
 // "the chef", "the 45-year-old": a person described by trade or age.
 const describedByTrade = new RegExp(String.raw`^(?:the|this)\s+(?:[\p{L}\d-]+\s+){0,2}(?:${occupations})$`, 'iu');
-const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:former|then|current|senior|top|chief|deputy|local|federal|state|Chinese|American|British|European|Democratic|Republican|Conservative|Labour|TV|celebrity|young|veteran|[0-9]{2}-year-old)\s+)?(?:${occupations}|senator|congressman|congresswoman|lawmaker|minister|governor|mayor|MP|professor|chief executive|CEO|founder|president|chairman|chairwoman|director|economist|scientist|prosecutor|attorney|sheriff|company|firm|lab|agency|department|ministry|spokesperson|spokesman|spokeswoman|official|analyst|researcher|lawyer|executive|statement|report|administration|government|chipmaker|startup|White House|court|ruling|judge|union|council|university|police|trust|board|release)(?:['’]s\s+\w+)?`;
+const groupSpeaker = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:${alternation(SPEAKER_MODIFIERS)}|[0-9]{2}-year-old)\s+)?(?:${occupations}|${alternation(GROUP_SPEAKER_NOUNS)})(?:['’]s\s+\w+)?`;
 const pronoun = String.raw`(?:he|she|they|it)`;
 // "the Director noted", "the Premier said": an office held by someone the article named before.
-const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:\p{Lu}[\p{L}.&-]*\s+)?(?:Director|Director-General|President|Vice President|Minister|Prime Minister|Governor|Premier|Chairman|Chairwoman|Chair|Secretary|Commissioner|Mayor|Senator|Chief Executive|CEO|Judge|Justice)`;
+const office = String.raw`(?:[Tt]he|[Tt]his)\s+(?:\p{Lu}[\p{L}.&-]*\s+)?(?:${alternation(OFFICES)})`;
+// Every speech verb in a stretch of text (for matchAll), and one near the end of it ("…, a senior official said that").
+const speechVerbs = new RegExp(speechVerb.source, 'g');
+const speechVerbNearEnd = new RegExp(String.raw`\b(?:${verbWords})\b[^.!?]{0,40}$`);
+// "…," the insider said: a source the text has kept unnamed, referred to again.
+const unnamedReference = new RegExp(String.raw`^\s*,?\s*(?:(?:said|says|told|added)\s+)?the\s+(?:[\w-]+\s+)?(?:${alternation(UNNAMED_SOURCE_REFERENCES)})\b`);
+// "the senator", "the Labour MP": an office that stands for the person named before.
+const officeSpeaker = new RegExp(String.raw`^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:${alternation(OFFICE_WORDS)})$`, 'iu');
+// "the company", "the court": a body that stands for the organisation named before.
+const bodySpeaker = new RegExp(String.raw`^the\s+(${alternation(BODY_NOUNS)})$`, 'i');
+const titleBeforeName = new RegExp(String.raw`^(?:${titles})\.\s+`);
+// "The court also found …, noting": a body as the subject of the clause.
+const organizationSubject = new RegExp(String.raw`^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:${alternation(ORGANIZATION_SUBJECT_NOUNS)})\b`);
+// A paragraph that ends "… said in a statement:" or "… wrote on Monday.".
+const statementEnd = /(?::|\b(?:said|says|stated|added|wrote)(?:\s+(?:in|on)\s+[^.]{1,40})?[.:])\s*$/;
+const statementWord = new RegExp(String.raw`\b(?:${alternation(STATEMENT_NOUNS)})\b`);
+// "the “Framework for Artificial Intelligence Diffusion”", "a report titled “…”": the words before a title.
+const titleIntroducer = new RegExp(String.raw`\b(?:${alternation(TITLE_INTRODUCERS)})\s*$`, 'i');
 
-const afterPatterns: RegExp[] = [
-  // "…” – Leo Varadkar: a credit after a dash, as live pages and pull quotes print it.
-  new RegExp(String.raw`^\s*[—–-]\s*(?<speaker>${name})\s*(?:,\s*(?<role>[^.“”"]{3,120}))?\s*$`, 'u'),
+// Speaker attribution, in order: the first rule that finds a speaker wins; a rule whose speaker
+// cleanSpeaker() rejects ("On Monday") leaves the next rule to try.
+//
+// 1. Attribution patterns read the words right after the quote (side 'after', to the end of its line
+//    or the next quote) or right before it (side 'before', from the start of its line or the end of
+//    the previous quote). The speaker they catch is then resolved to someone the article names.
+// 2. If that named no one, a source the text keeps unnamed is recognised (unnamedSourceOf).
+// 3. Still no one: the context rules (contextRules) look further, at the sentence, the paragraph,
+//    the paragraph before and the quote before.
+// 4. Article passes (articlePasses) run over all quotes at the end.
+interface PatternRule { name: string; side: 'after' | 'before'; pattern: RegExp }
+
+export const attributionPatterns: readonly PatternRule[] = [
+  // “We will not be silenced.” – Leo Varadkar: a credit after a dash, as live pages and pull quotes print it.
+  { name: 'dash credit', side: 'after', pattern: new RegExp(String.raw`^\s*[—–-]\s*(?<speaker>${name})\s*(?:,\s*(?<role>[^.“”"]{3,120}))?\s*$`, 'u') },
   // "…," Augusto Reyes, Director of the Caribbean Air and Marine Branch. (no verb: a caption-style credit)
-  new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:said|says|told|tells|that|will|would|has|have|had|is|was|are|were)\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u'),
+  { name: 'caption credit', side: 'after', pattern: new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:said|says|told|tells|that|will|would|has|have|had|is|was|are|were)\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u') },
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
-  new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${pluralGroup}\b|${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u'),
+  { name: 'verb then speaker', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${pluralGroup}\b|${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u') },
   // "…," Jane Doe said. / "…," she said.
-  new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u'),
-  // "…" according to Jane Doe
-  new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u'),
-];
-const beforePatterns: RegExp[] = [
+  { name: 'speaker then verb', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u') },
+  // "Export controls have slowed Chinese labs by a year," according to Tomasz Wren, an analyst at Kestrel Research.
+  { name: 'according to after', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u') },
   // Jane Doe, head of policy at X, said: "…"
-  new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|also|later|then|again)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u'),
-  new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u'),
-  // A quoted fragment inside reported speech: The ministry said the move was "…"
-  new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:later|also|then|previously|once|recently|again)\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u'),
+  { name: 'speaker says before', side: 'before', pattern: new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|also|later|then|again)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u') },
+  // According to Tomasz Wren, an analyst at Kestrel Research: "…"
+  { name: 'according to before', side: 'before', pattern: new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u') },
+  // A quoted fragment inside reported speech: The ministry said the move was "a typical act of economic bullying."
+  { name: 'reported speech', side: 'before', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:later|also|then|previously|once|recently|again)\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u') },
 ];
 
-const notNames = /^(The|A|An|It|This|That|These|Those|In|On|At|But|And|Yet|So|Still|However|Asked|When|If|As|Its|Their|Then|After|Before|While|Because|Although|Speaking|One|Another|Some|Many|Others|Most)$/;
+/** One quote as the context rules see it (offsets into the article's text). */
+interface QuoteContext {
+  text: string;
+  /** The opening quotation mark, and just after the closing one. */
+  start: number;
+  end: number;
+  /** The words after the quote, to the end of its line or the next quote. */
+  after: string;
+  lineStart: number;
+  lineEnd: number;
+  /** Where the words that lead into the quote start: its line, or the end of the quote before on it. */
+  leadStart: number;
+  /** Where the sentence that holds the quote starts (not before leadStart). */
+  sentenceStart: number;
+  /** The quote ends its own sentence ("… their needs."). */
+  closedSentence: boolean;
+  /** A ‘…’ match of the fallback pattern, as pull quotes print. */
+  pullQuote: boolean;
+  /** The quote before, and whether it was left open at its paragraph's end. */
+  previous: ExtractedQuote | undefined;
+  previousOpen: boolean;
+}
+
+/** What the context rules may ask about the article (see extractQuotes). */
+interface ArticleContext {
+  mentions: NamedMention[];
+  interviewee: string | null;
+  namedIn: (from: number, to: number) => string | null;
+  lastPersonBefore: (offset: number, pronounWord?: string) => string | null;
+  lastOrganizationBefore: (offset: number, noun?: string) => string | null;
+}
+
+/** A speaker a context rule found; a role, when given (null included), replaces the one found so far. */
+interface Attribution { speaker: string; role?: string | null }
+
+interface ContextRule { name: string; find: (quote: QuoteContext, article: ArticleContext) => Attribution | null }
+
+const who = (speaker: string | null | undefined): Attribution | null => (speaker ? { speaker } : null);
+
+/**
+ * The last speech verb in the words that lead into the quote, in its sentence, and the clause it
+ * belongs to ("After Peggy Bell asked …, Mr. Cueto responded that “…”": from the verb before it).
+ */
+function lastSpeechVerbClause({ text, start, sentenceStart }: QuoteContext): { verb: RegExpMatchArray; verbAt: number; windowStart: number } | null {
+  const found = [...text.slice(sentenceStart, start).matchAll(speechVerbs)];
+  const verb = found[found.length - 1];
+  if (!verb) return null;
+  const windowStart = found.length > 1 ? sentenceStart + found[found.length - 2].index! + found[found.length - 2][0].length : sentenceStart;
+  return { verb, verbAt: sentenceStart + verb.index!, windowStart };
+}
+
+export const contextRules: readonly ContextRule[] = [
+  // Transportation chief Eulois Cleckley, who oversees the budget, pledged to the trust in July that “the money will be there.”
+  {
+    name: 'speech verb in the sentence',
+    find: (quote, { namedIn, lastPersonBefore }) => {
+      const clause = lastSpeechVerbClause(quote);
+      if (!clause) return null;
+      const { text, sentenceStart } = quote;
+      const { verbAt, windowStart } = clause;
+      // The clause's pronoun subject: the last "he" or "she" before the verb ("…, he declined, saying").
+      const pronounBefore = /\b(he|she)\b(?![\s\S]*\b(?:he|she)\b)/i.exec(text.slice(windowStart, verbAt));
+      return who(namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null)
+        // "A spokesperson for Sheffield University urged …, saying": the first verb's subject goes on.
+        ?? (windowStart > sentenceStart && !/\b(?:he|she|they)\b/i.test(text.slice(windowStart, verbAt)) ? namedIn(sentenceStart, windowStart) : null));
+    },
+  },
+  // The court also found that the city had acted in good faith, noting that “the ordinance was never meant to single anyone out.”
+  {
+    name: 'body as the clause subject',
+    find: (quote, { lastOrganizationBefore }) => {
+      const clause = lastSpeechVerbClause(quote);
+      return clause && organizationSubject.test(quote.text.slice(clause.windowStart, clause.verbAt)) ? who(lastOrganizationBefore(clause.windowStart)) : null;
+    },
+  },
+  // According to a statement from the Miami-Dade Sheriff's Office, “the suspect was taken into custody without incident.”
+  {
+    name: 'according to in the sentence',
+    find: (quote, { namedIn }) => {
+      const clause = lastSpeechVerbClause(quote);
+      return clause && /^[Aa]ccording to/.test(clause.verb[0]) ? who(namedIn(clause.verbAt, quote.start)) : null;
+    },
+  },
+  // “Nobody told us the bridge would close for a year,” the DOJ release states. / "…" in the first quarter of 2020, he added.
+  {
+    name: 'speech verb after the quote',
+    find: ({ text, start, end, after, closedSentence }, { mentions, namedIn, lastPersonBefore }) => {
+      const afterVerb = speechVerb.exec(after);
+      if (!afterVerb) return null;
+      // (“… needs.” He added that …: a new sentence, not this quote's attribution.)
+      if (closedSentence && /^\s*\p{Lu}/u.test(after)) return null;
+      const verbAt = end + afterVerb.index;
+      const verbEnd = verbAt + afterVerb[0].length;
+      // "…" in the first quarter of 2020, he added: the pronoun right before the verb.
+      const pronounAfter = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(after.slice(0, afterVerb.index));
+      const named = pronounAfter ? lastPersonBefore(start, pronounAfter[1]) : namedIn(end, verbAt);
+      if (named) return { speaker: named };
+      // "…," said X: only a name right after the verb ("according to a statement from X" may put a
+      // few words before the name).
+      const reach = /ccording to/.test(afterVerb[0]) ? 60 : 3;
+      return who(mentions.find((mention) => mention.start >= verbEnd && mention.start <= verbEnd + reach)?.name);
+    },
+  },
+  // Al-Kahlout doesn't hide it, but he resents it: “They took everything we built.”
+  {
+    name: 'colon after the subject',
+    find: ({ text, start, sentenceStart }, { namedIn, lastPersonBefore }) => {
+      const lead = text.slice(sentenceStart, start);
+      if (!/:\s*$/.test(lead)) return null;
+      const pronounInLead = /\b(he|she)\b/i.exec(lead);
+      return who(namedIn(sentenceStart, start) ?? (pronounInLead ? lastPersonBefore(start, pronounInLead[1]) : null));
+    },
+  },
+  // The Cork County Council said in a statement:\n\n“Works on the N22 will resume on Monday.”
+  {
+    name: 'statement in the paragraph before',
+    find: ({ text, start, lineStart }, { namedIn }) => {
+      // A paragraph that is all quote, after one that ends "… said in a statement:".
+      if (start - 1 > lineStart + 1) return null;
+      const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
+      const previousParagraph = text.slice(previousBreak < 0 ? 0 : previousBreak + 2, Math.max(0, lineStart - 2));
+      if (!statementEnd.test(previousParagraph) || /[”"]\s*$/.test(previousParagraph)) return null;
+      const paragraphStart = previousBreak < 0 ? 0 : previousBreak + 2;
+      const lastSentence = lastSentenceBoundary(text, paragraphStart, paragraphStart + previousParagraph.length);
+      return who(namedIn(lastSentence, paragraphStart + previousParagraph.length));
+    },
+  },
+  // Mr. Ruano said signal timing remains his issue. “For me, it is the lights on Flagler Street.”
+  {
+    name: 'sentence before introduces',
+    find: ({ text, leadStart, sentenceStart }, { namedIn, lastPersonBefore }) => {
+      if (sentenceStart <= leadStart) return null;
+      const introduction = text.slice(lastSentenceBoundary(text, leadStart, sentenceStart - 1), sentenceStart);
+      // "X had a more succinct statement after the ruling. “…”": a statement, a comment, a post.
+      const introVerb = introduction.match(speechVerb) ?? introduction.match(statementWord);
+      if (!introVerb || /[“"]/.test(introduction)) return null;
+      const introStart = sentenceStart - introduction.length;
+      const pronounInIntro = /\b(he|she)\b/i.exec(introduction.slice(0, introVerb.index));
+      return who(namedIn(introStart, introStart + introduction.length) ?? (pronounInIntro ? lastPersonBefore(introStart + introVerb.index!, pronounInIntro[1]) : null));
+    },
+  },
+  // Dan, a first-year student, has just returned home. “I was living in a flat with nine others.”
+  {
+    name: 'paragraph about one person',
+    find: ({ text, start, previous }, { mentions }) => {
+      // A quote with no attribution at all, in a paragraph about one person: that person's words.
+      if (previous?.speaker) return null;
+      const paragraphStart = paragraphStartOf(text, start);
+      const people = new Set(mentions.filter((mention) => mention.type === 'person' && mention.start >= paragraphStart && mention.start < start).map((mention) => mention.name));
+      return people.size === 1 ? { speaker: [...people][0] } : null;
+    },
+  },
+  // "The accounts were linked to a single operator," said Marcus Hale. "We shut them down within hours."
+  {
+    name: 'continued quote',
+    find: ({ text, start, previous, previousOpen }) => {
+      // The next sentence of the same paragraph, or the next paragraph of a quote left open, keeps the previous speaker.
+      if (!previous?.speaker) return null;
+      const between = text.slice(previous.end, start);
+      if ((between.trim().length < 160 && !between.includes('\n\n')) || (previousOpen && /^\W*\n\n\W*$/.test(between))) return { speaker: previous.speaker, role: previous.speakerRole };
+      return null;
+    },
+  },
+  // "The accounts were linked to a single operator," said Marcus Hale.\n\n"Nobody has shown us any evidence of wrongdoing at all."
+  {
+    name: 'quote paragraph in the same voice',
+    find: ({ text, start, end, lineStart, lineEnd, pullQuote, previous }) => {
+      // A paragraph that is all quote, right after a paragraph that ends with an attributed quote, goes
+      // on in the same voice: news copy names a new speaker, it does not leave one to be guessed.
+      if (pullQuote || !previous?.speaker || start - 1 > lineStart + 1 || lineEnd - end > 4 || !/^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) return null;
+      const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
+      const previousStart = previousBreak < 0 ? 0 : previousBreak + 2;
+      const tail = text.slice(previous.end, Math.max(previous.end, lineStart - 2));
+      if (previous.start >= previousStart && !tail.includes("\n") && tail.length < 300 && !/[.!?]\s+\p{Lu}[^.!?]*[.!?]\s*$/u.test(tail.replace(/^[”"]/, ''))) return { speaker: previous.speaker, role: previous.speakerRole };
+      return null;
+    },
+  },
+  // What did you miss most?\n\n“My mother's cooking, and the sea.” (an interview: the answer is the interviewee's)
+  {
+    name: 'interview answer',
+    find: ({ start, lineStart }, { interviewee }) => (interviewee && start - 1 <= lineStart + 1 ? { speaker: interviewee } : null),
+  },
+];
+
+interface ArticlePass { name: string; run: (quotes: ExtractedQuote[], text: string, openQuotes: Set<ExtractedQuote>) => ExtractedQuote[] }
+
+const normalWords = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+// Passes over all of an article's quotes, in order, after each has been attributed on its own; each
+// returns the quotes it gave a speaker.
+export const articlePasses: readonly ArticlePass[] = [
+  // “We are not going anywhere. The plant stays open as long as\n\n“the orders keep coming,” said plant manager Ruth Okafor.
+  {
+    name: 'open quote closed in the next paragraph',
+    run: (quotes, text, openQuotes) => {
+      // A quote left open at a paragraph's end is attributed where it closes, in the next paragraph.
+      const attributed: ExtractedQuote[] = [];
+      for (let k = quotes.length - 2; k >= 0; k--) {
+        const quote = quotes[k];
+        const next = quotes[k + 1];
+        if (!quote.speaker && openQuotes.has(quote) && next.speaker && /^\W*\n\n\W*$/.test(text.slice(quote.end, next.start))) {
+          quote.speaker = next.speaker;
+          quote.speakerRole = next.speakerRole;
+          attributed.push(quote);
+        }
+      }
+      return attributed;
+    },
+  },
+  // Pull quote “We will rebuild every single home on this street” repeats “We will rebuild every single home on this street,” said Mayor Lena Ortiz.
+  {
+    name: 'repeated words',
+    run: (quotes) => {
+      // A pull quote or a headline repeats words the body attributes: the same words, the same speaker.
+      const attributed: ExtractedQuote[] = [];
+      for (const quote of quotes) {
+        if (quote.speaker) continue;
+        const words = normalWords(quote.text);
+        if (words.split(' ').length < 5) continue;
+        const source = quotes.find((other) => other !== quote && other.speaker && (normalWords(other.text).includes(words) || words.includes(normalWords(other.text))));
+        if (source) { quote.speaker = source.speaker; quote.speakerRole = source.speakerRole; attributed.push(quote); }
+      }
+      return attributed;
+    },
+  },
+];
+
+const notNames = new RegExp(`^(${alternation(NOT_NAMES)})$`);
 // A time or place phrase caught where a name should be ("On Monday, Winfrey told CBS …").
-const notNameStart = /^(?:On|In|At|For|By|From|With|After|Before|During|Since|Until|Last|Next|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const notNameStart = new RegExp(String.raw`^(?:${alternation([...NOT_NAME_START_WORDS, ...WEEKDAY_NAMES, ...MONTH_NAMES])})\b`);
 
 function cleanSpeaker(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -81,6 +343,16 @@ function cleanSpeaker(raw: string | undefined): string | null {
 interface NamedMention { name: string; type: string; start: number; end: number; possessive: boolean }
 
 export function extractQuotes(text: string, entities: FoundEntity[] = []): ExtractedQuote[] {
+  return findQuotes(text, entities);
+}
+
+/** The quotes with the name of the rule or pass that gave each its speaker (null: none did). */
+export function extractQuotesWithRules(text: string, entities: FoundEntity[] = []): { quote: ExtractedQuote; rule: string | null }[] {
+  const rules = new Map<ExtractedQuote, string | null>();
+  return findQuotes(text, entities, (quote, rule) => rules.set(quote, rule)).map((quote) => ({ quote, rule: rules.get(quote) ?? null }));
+}
+
+function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: ExtractedQuote, rule: string | null) => void): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   const people = entities.filter((entity) => entity.type === 'person');
   const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
@@ -136,13 +408,13 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (describedByTrade.test(speaker)) return lastPersonBefore(offset) ?? speaker;
     // "the Cork TD", "the Labour MP": a seat or a party before the office is a description.
     if (/^(?:\p{Lu}[\p{L}-]*\s+){1,2}(?:MP|TD|MEP|MSP|MLA)$/u.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    if (/^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:MP|director-general|prime minister|premier|chair|senator|congressman|congresswoman|lawmaker|governor|mayor|judge|justice|professor|researcher|scientist|economist|analyst|lawyer|attorney|chairman|chairwoman|chief executive|executive|founder|president|director|commissioner|sheriff|official)$/iu.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    const body = /^the\s+(company|firm|lab|startup|chipmaker|agency|department|ministry|group|organisation|organization|union|trust|court|university|government|council|committee|commission|bank|association)$/i.exec(speaker);
+    if (officeSpeaker.test(speaker)) return lastPersonBefore(offset) ?? speaker;
+    const body = bodySpeaker.exec(speaker);
     if (body) return lastOrganizationBefore(offset, body[1]) ?? speaker;
     if (pluralGroupAlone.test(speaker)) return lastOrganizationBefore(offset);
     if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
     if (/^it$/i.test(speaker)) return null;
-    const stripped = speaker.replace(/^(?:Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gov|Gen)\.\s+/, '');
+    const stripped = speaker.replace(titleBeforeName, '');
     // A surname alone, or (for names written surname first, "Li Wei") the first name of one person only.
     const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped))
       ?? (!stripped.includes(' ') ? onlyOne(people.filter((entity) => entity.name.includes(' ') && entity.name.split(' ')[0] === stripped)) : undefined);
@@ -190,6 +462,8 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     return named ?? found;
   };
 
+  const article: ArticleContext = { mentions, interviewee, namedIn, lastPersonBefore, lastOrganizationBefore };
+
   // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a
   // paragraph (it goes on in the next one) runs to the paragraph's end.
   // British copy quotes in single marks, curly or straight ('We will fight,' he said.): there a
@@ -228,26 +502,20 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const before = text.slice(Math.max(leadStart, start - 200), start);
     let speaker: string | null = null;
     let role: string | null = null;
+    // The rule that named the speaker (reported to a trace, for tests).
+    let rule: string | null = null;
     // “… their needs.” He added that …: after a quote that closes its sentence, a capitalised
     // pronoun starts the next sentence; it does not attribute this one.
     const closedSentence = /[.!?]$/.test(inner);
-    for (const candidate of afterPatterns) {
-      const found = after.match(candidate);
+    for (const candidate of attributionPatterns) {
+      const found = (candidate.side === 'after' ? after : before).match(candidate.pattern);
       if (!found?.groups?.speaker) continue;
-      if (closedSentence && /^(?:He|She|They|It)$/.test(found.groups.speaker)) continue;
+      if (candidate.side === 'after' && closedSentence && /^(?:He|She|They|It)$/.test(found.groups.speaker)) continue;
+      // "X, director of … at Duke University, who is leading …, says:": a body followed by a
+      // relative clause is part of the speaker's description, not the speaker.
+      if (candidate.side === 'before' && /^(?:who|which)\b/.test(found.groups.role?.trim() ?? '') && !people.some((person) => person.name === resolve(cleanSpeaker(found.groups!.speaker), start))) continue;
       speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null;
-      if (speaker) break;
-    }
-    if (!speaker) {
-      for (const candidate of beforePatterns) {
-        const found = before.match(candidate);
-        if (!found?.groups?.speaker) continue;
-        // "X, director of … at Duke University, who is leading …, says:": a body followed by a
-        // relative clause is part of the speaker's description, not the speaker.
-        if (/^(?:who|which)\b/.test(found.groups.role?.trim() ?? '') && !people.some((person) => person.name === resolve(cleanSpeaker(found.groups!.speaker), start))) continue;
-        speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null;
-        if (speaker) break;
-      }
+      if (speaker) { rule = candidate.name; break; }
     }
     let resolved = resolve(speaker, start);
     // "said a senior official", "a person familiar with the matter said", "the company" with no company
@@ -256,123 +524,47 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     const describedOnly = resolved !== null && /^(?:an?|one|another|two|three|several|some)\s/i.test(resolved) && !speakers.some((entity) => entity.name === resolved);
     const unnamedAfter = (/^\s*,?\s*(?:(?:said|says|told|added|according to)\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s/.test(after) && unnamedSource.test(after.slice(0, 90)))
       // "…," the insider said: a source the text has kept unnamed, referred to again.
-      || /^\s*,?\s*(?:(?:said|says|told|added)\s+)?the\s+(?:[\w-]+\s+)?(?:insider|source|sources|person|people|aide|diplomat)\b/.test(after);
-    const leadSentence = text.slice(Math.max(leadStart, lastSentenceBoundary(text, leadStart, start)), start);
+      || unnamedReference.test(after);
+    const sentenceStart = Math.max(leadStart, lastSentenceBoundary(text, leadStart, start));
+    const leadSentence = text.slice(sentenceStart, start);
     // ("Sen. Marian Holt, R-Idaho, a member of the committee, said": a description of someone named.)
     const leadFrom = start - leadSentence.length;
-    const unnamedBefore = !speaker && unnamedSource.test(leadSentence) && !mentions.some((mention) => mention.type === 'person' && mention.start >= leadFrom && mention.start < leadFrom + (unnamedSource.exec(leadSentence)?.index ?? 0)) && new RegExp(String.raw`\b(?:${verbWords})\b[^.!?]{0,40}$`).test(leadSentence) && !/\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added)\b/i.test(leadSentence);
+    const unnamedBefore = !speaker && unnamedSource.test(leadSentence) && !mentions.some((mention) => mention.type === 'person' && mention.start >= leadFrom && mention.start < leadFrom + (unnamedSource.exec(leadSentence)?.index ?? 0)) && speechVerbNearEnd.test(leadSentence) && !/\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|told|added)\b/i.test(leadSentence);
     let unnamed = false;
     // "A spokesperson for Sheffield University", "an OpenAI spokesperson": a spokesperson speaks for the body named.
     const regionStart = unnamedAfter ? end : start - leadSentence.length;
     const regionEnd = unnamedAfter ? end + Math.min(90, after.length) : start;
     const spokes = (unnamedAfter || unnamedBefore) && /\b(?:spokes(?:person|man|woman)|representative)\b/.test(text.slice(regionStart, regionEnd));
     const body = spokes ? mentions.find((mention) => mention.type === 'organization' && mention.start >= regionStart && mention.end <= regionEnd)?.name : undefined;
-    if (body && !describedOnly) resolved = body;
-    else if (describedOnly || unnamedAfter || unnamedBefore) {
+    if (body && !describedOnly) {
+      resolved = body;
+      rule = 'spokesperson for a body';
+    } else if (describedOnly || unnamedAfter || unnamedBefore) {
       role ??= describedOnly ? resolved : (unnamedAfter ? unnamedSource.exec(after)?.[0] : unnamedSource.exec(leadSentence)?.[0])?.replace(/^[^\p{L}]+/u, '').trim() ?? null;
       resolved = null;
       unnamed = true;
+      rule = 'unnamed source';
     }
-    // The sentence that carries the quote says who speaks, in words the patterns above do not
-    // know ("Transportation chief Eulois Cleckley, who …, pledged to the trust in July that …").
+    // No one named yet: the context rules, in order, look further (the sentence, the paragraph, the
+    // paragraph before, the quote before).
     if (!resolved && !unnamed) {
-      const sentenceStart = Math.max(leadStart, lastSentenceBoundary(text, leadStart, start));
-      const lead = text.slice(sentenceStart, start);
-      const verbs = [...lead.matchAll(new RegExp(speechVerb.source, 'g'))];
-      const verb = verbs[verbs.length - 1];
-      if (verb) {
-        const verbAt = sentenceStart + verb.index!;
-        // "After Peggy Bell asked …, Mr. Cueto responded that “…”": the clause of the last speech verb.
-        const windowStart = verbs.length > 1 ? sentenceStart + verbs[verbs.length - 2].index! + verbs[verbs.length - 2][0].length : sentenceStart;
-        // The clause's pronoun subject: the last "he" or "she" before the verb ("…, he declined, saying").
-        const pronounBefore = /\b(he|she)\b(?![\s\S]*\b(?:he|she)\b)/i.exec(text.slice(windowStart, verbAt));
-        resolved = namedIn(windowStart, verbAt) ?? (pronounBefore ? lastPersonBefore(verbAt, pronounBefore[1]) : null)
-          // "A spokesperson for Sheffield University urged …, saying": the first verb's subject goes on.
-          ?? (windowStart > sentenceStart && !/\b(?:he|she|they)\b/i.test(text.slice(windowStart, verbAt)) ? namedIn(sentenceStart, windowStart) : null);
-        // "The court also found …, noting that “…”": a body the article named before.
-        if (!resolved && /^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:company|firm|court|agency|department|ministry|lab|union|government|commission|committee|board|bank|university|trust)\b/.test(text.slice(windowStart, verbAt))) resolved = lastOrganizationBefore(windowStart);
-        if (!resolved && /^[Aa]ccording to/.test(verb[0])) resolved = namedIn(verbAt, start);
-      }
-      // "…,” the DOJ release states. / "…," Minister of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, said.
-      const afterVerb = speechVerb.exec(after);
-      if (!resolved && afterVerb) {
-        const verbAt = end + afterVerb.index;
-        const verbEnd = verbAt + afterVerb[0].length;
-        // "…" in the first quarter of 2020, he added: the pronoun right before the verb.
-        const pronounAfter = /\b(he|she)\s+(?:\w+\s+)?$/i.exec(after.slice(0, afterVerb.index));
-        // (“… needs.” He added that …: a new sentence, not this quote's attribution.)
-        const newSentence = closedSentence && /^\s*\p{Lu}/u.test(after);
-        resolved = newSentence ? null : pronounAfter ? lastPersonBefore(start, pronounAfter[1]) : namedIn(end, verbAt);
-        // "…," said X: only a name right after the verb.
-        if (!resolved && !newSentence) {
-          // ("according to a statement from X" may put a few words before the name.)
-          const reach = /ccording to/.test(afterVerb[0]) ? 60 : 3;
-          const next = mentions.find((mention) => mention.start >= verbEnd && mention.start <= verbEnd + reach);
-          resolved = next?.name ?? null;
-        }
-      }
-      // "Al-Kahlout doesn't hide it, but he resents it: “…”": a quote after a colon belongs to the sentence's subject.
-      if (!resolved && /:\s*$/.test(lead)) {
-        const pronounInLead = /\b(he|she)\b/i.exec(lead);
-        resolved = namedIn(sentenceStart, start) ?? (pronounInLead ? lastPersonBefore(start, pronounInLead[1]) : null);
-      }
-      // A paragraph that is all quote, after one that ends "… said in a statement:".
-      if (!resolved && start - 1 <= lineStart + 1) {
-        const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
-        const previousParagraph = text.slice(previousBreak < 0 ? 0 : previousBreak + 2, Math.max(0, lineStart - 2));
-        if (/(?::|\b(?:said|says|stated|added|wrote)(?:\s+(?:in|on)\s+[^.]{1,40})?[.:])\s*$/.test(previousParagraph) && !/[”"]\s*$/.test(previousParagraph)) {
-          const paragraphStart = previousBreak < 0 ? 0 : previousBreak + 2;
-          const lastSentence = lastSentenceBoundary(text, paragraphStart, paragraphStart + previousParagraph.length);
-          resolved = namedIn(lastSentence, paragraphStart + previousParagraph.length);
-        }
-      }
-      // The sentence before introduces the speaker: "Mr. Ruano said signal timing remains his issue. “For me…"
-      if (!resolved && sentenceStart > leadStart) {
-        const introduction = text.slice(lastSentenceBoundary(text, leadStart, sentenceStart - 1), sentenceStart);
-        // "X had a more succinct statement after the ruling. “…”": a statement, a comment, a post.
-        const introVerb = introduction.match(speechVerb) ?? introduction.match(/\b(?:statement|comments?|remarks|response|message|post|tweet|interview)\b/);
-        if (introVerb && !/[“"]/.test(introduction)) {
-          const introStart = sentenceStart - introduction.length;
-          const pronounInIntro = /\b(he|she)\b/i.exec(introduction.slice(0, introVerb.index));
-          resolved = namedIn(introStart, introStart + introduction.length) ?? (pronounInIntro ? lastPersonBefore(introStart + introVerb.index!, pronounInIntro[1]) : null);
-        }
+      const context: QuoteContext = { text, start, end, after, lineStart, lineEnd, leadStart, sentenceStart, closedSentence, pullQuote, previous, previousOpen };
+      for (const candidate of contextRules) {
+        const found = candidate.find(context, article);
+        if (!found) continue;
+        resolved = found.speaker;
+        if (found.role !== undefined) role = found.role;
+        rule = candidate.name;
+        break;
       }
     }
-    // A quote with no attribution at all, in a paragraph about one person: that person's words
-    // ("Dan, a first-year student, has just returned home. … “I was living in a flat …”").
-    if (!resolved && !unnamed && !previous?.speaker) {
-      const paragraphStart = paragraphStartOf(text, start);
-      const people = new Set(mentions.filter((mention) => mention.type === 'person' && mention.start >= paragraphStart && mention.start < start).map((mention) => mention.name));
-      if (people.size === 1) resolved = [...people][0];
-    }
-    // A continued quote in the next sentence of the same paragraph, or the next paragraph of a
-    // quote left open, keeps the previous speaker.
-    if (!resolved && !unnamed && previous && previous.speaker) {
-      const between = text.slice(previous.end, start);
-      if ((between.trim().length < 160 && !between.includes('\n\n')) || (previousOpen && /^\W*\n\n\W*$/.test(between))) {
-        resolved = previous.speaker;
-        role = previous.speakerRole;
-      }
-    }
-    // A paragraph that is all quote, right after a paragraph that ends with an attributed quote, goes
-    // on in the same voice: news copy names a new speaker, it does not leave one to be guessed.
-    if (!resolved && !unnamed && !pullQuote && previous && previous.speaker && start - 1 <= lineStart + 1 && lineEnd - end <= 4 && /^[”"]?[.!?…]?\s*$/.test(text.slice(end, lineEnd))) {
-      const previousBreak = text.lastIndexOf('\n\n', lineStart - 3);
-      const previousStart = previousBreak < 0 ? 0 : previousBreak + 2;
-      const tail = text.slice(previous.end, Math.max(previous.end, lineStart - 2));
-      if (previous.start >= previousStart && !tail.includes("\n") && tail.length < 300 && !/[.!?]\s+\p{Lu}[^.!?]*[.!?]\s*$/u.test(tail.replace(/^[”"]/, ''))) {
-        resolved = previous.speaker;
-        role = previous.speakerRole;
-      }
-    }
-    if (!resolved && !unnamed && interviewee && start - 1 <= lineStart + 1) resolved = interviewee;
     // Without a speaker, a speech verb around it or the shape of a spoken sentence, quoted words are
     // a title, a term or a slogan ("the so-called “Enhanced Safe Browsing protection”"), not a quote.
     if (!resolved && !speaker && !unnamed) {
       // "the “Framework for Artificial Intelligence Diffusion”, an interim final rule": a name in Title Case
       // after an article, without a sentence's punctuation, is a title whatever verbs stand near it.
       const titleWords = inner.split(/\s+/);
-      if (titleWords.length <= 12 && !/[.!?,;:]$/.test(inner) && titleWords.filter((word) => /^\p{Lu}/u.test(word)).length >= titleWords.length * 0.6 && /\b(?:the|a|an|its|their|his|her|called|titled|entitled|named|dubbed)\s*$/i.test(text.slice(Math.max(0, start - 20), start))) continue;
+      if (titleWords.length <= 12 && !/[.!?,;:]$/.test(inner) && titleWords.filter((word) => /^\p{Lu}/u.test(word)).length >= titleWords.length * 0.6 && titleIntroducer.test(text.slice(Math.max(0, start - 20), start))) continue;
       const sentenceStart = lastSentenceBoundary(text, lineStart, start);
       const context = `${text.slice(sentenceStart, start)} ${after.slice(0, 80)}`;
       const spokenShape = /^[\p{Lu}“"‘]/u.test(inner) && /[.!?,…]["”’]?$/.test(inner) && words >= 6;
@@ -386,28 +578,13 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
     if (resolved) spoken.set(resolved, (spoken.get(resolved) ?? 0) + 1);
     // A role is a description: not a relative clause, an age ("52") or what the speaker went on to do.
     const roleText = role && !/^(?:who|which|that)\b/.test(role) && !/^\d{1,3}$/.test(role.trim()) && !/^[a-z]+ing\b/.test(role) ? role : null;
-    quotes.push({ text: quoteText, speaker: resolved, speakerRole: roleText, start: quoteStart, end: quoteStart + quoteText.length });
+    const quote: ExtractedQuote = { text: quoteText, speaker: resolved, speakerRole: roleText, start: quoteStart, end: quoteStart + quoteText.length };
+    quotes.push(quote);
+    trace?.(quote, resolved || unnamed ? rule : null);
     previousOpen = open;
     if (open) openQuotes.add(quotes[quotes.length - 1]);
   }
-  // A quote left open at a paragraph's end is attributed where it closes, in the next paragraph.
-  for (let k = quotes.length - 2; k >= 0; k--) {
-    const quote = quotes[k];
-    const next = quotes[k + 1];
-    if (!quote.speaker && openQuotes.has(quote) && next.speaker && /^\W*\n\n\W*$/.test(text.slice(quote.end, next.start))) {
-      quote.speaker = next.speaker;
-      quote.speakerRole = next.speakerRole;
-    }
-  }
-  // A pull quote or a headline repeats words the body attributes: the same words, the same speaker.
-  const normal = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  for (const quote of quotes) {
-    if (quote.speaker) continue;
-    const words = normal(quote.text);
-    if (words.split(' ').length < 5) continue;
-    const source = quotes.find((other) => other !== quote && other.speaker && (normal(other.text).includes(words) || words.includes(normal(other.text))));
-    if (source) { quote.speaker = source.speaker; quote.speakerRole = source.speakerRole; }
-  }
+  for (const pass of articlePasses) for (const quote of pass.run(quotes, text, openQuotes)) trace?.(quote, pass.name);
   return quotes;
 }
 
