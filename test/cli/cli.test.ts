@@ -7,7 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { runTracker, repoRoot } from '../support/cli.ts';
+import { runTracker, runTrackerInProcess, repoRoot } from '../support/cli.ts';
 import { exportSchema } from '../../src/publish/exportSchema.ts';
 
 let dir: string;
@@ -73,7 +73,7 @@ describe('parse-article', () => {
     fs.writeFileSync(pageB, zlib.gzipSync(Buffer.from(`<html><head><meta charset="utf-8"><title>Second story</title></head><body><article><h1>Second story</h1><p>${'A sentence about export licences for accelerator chips. '.repeat(12)}</p></article></body></html>`)));
     const map = path.join(dir, 'urls.tsv');
     fs.writeFileSync(map, `page-a\thttps://news.example/2025/05/rule-change\npage-b\thttps://news.example/second\n`);
-    const result = await runTracker(['parse-article', '--url-map', map, pageA, path.join(dir, 'missing.html'), pageB]);
+    const result = await runTrackerInProcess(['parse-article', '--url-map', map, pageA, path.join(dir, 'missing.html'), pageB]);
     expect(result.code).toBe(0);
     const [a, missing, b] = lines(result.stdout);
     expect(a).toMatchObject({ file: pageA, url: 'https://news.example/2025/05/rule-change', title: 'Rule change', byline: 'Ines Carvalho', publishedAt: '2025-05-13T18:00:00.000Z', siteName: 'Example News', lang: 'en' });
@@ -98,7 +98,7 @@ describe('parse-feed', () => {
       <entry><id>tag:law.example,2025:1</id><title>Reading the rule</title><link href="/posts/1"/><updated>2025-01-14T10:00:00Z</updated><summary>What changes</summary></entry></feed>`);
     fs.writeFileSync(json, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Newsletter', items: [{ id: '9', url: 'https://nl.example/9', title: 'Issue 9', date_published: '2025-02-01T08:00:00Z', summary: 'Distillation, explained' }] }));
     fs.writeFileSync(broken, '<html><body>not a feed</body></html>');
-    const result = await runTracker(['parse-feed', '--url', 'https://law.example/feed', rss, atom, json, broken]);
+    const result = await runTrackerInProcess(['parse-feed', '--url', 'https://law.example/feed', rss, atom, json, broken]);
     expect(result.code).toBe(0);
     const [r, a, j, b] = lines(result.stdout);
     expect(r).toMatchObject({ ok: true, format: 'rss', title: 'Wire & Co', items: [{ id: 'a1', title: 'BIS adds entities', link: 'https://wire.example/a', publishedAt: '2025-01-15T16:00:00.000Z', summary: 'Sixteen more' }] });
@@ -153,12 +153,12 @@ describe('tracker run on feeds it has never seen', () => {
 describe('README', () => {
   it('documents every command, every flag and every config key', async () => {
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const help = await runTracker(['--help']);
+    const help = await runTrackerInProcess(['--help']);
     const commands = [...help.stdout.matchAll(/^\s{2}([a-z][a-z-]+)\b/gm)].map((match) => match[1]).filter((name) => name !== 'help');
     expect(commands.length).toBeGreaterThan(8);
     for (const command of commands) {
       expect(readme, `README lacks command ${command}`).toContain(`tracker ${command}`);
-      const sub = await runTracker([command, '--help']);
+      const sub = await runTrackerInProcess([command, '--help']);
       for (const flag of new Set([...sub.stdout.matchAll(/(--[a-z][a-z-]+)/g)].map((match) => match[1]))) {
         if (flag === '--help') continue;
         expect(readme, `README lacks ${command} ${flag}`).toContain(flag);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSampleServer, type SampleServer } from '../../samples/server.ts';
-import { runTracker, type CliResult } from '../support/cli.ts';
+import { runTracker, runTrackerInProcess, type CliResult } from '../support/cli.ts';
 import { exportSchema, type ExportShape } from '../../src/publish/exportSchema.ts';
 
 let server: SampleServer;
@@ -20,7 +20,7 @@ let snapshot: ExportShape;
 
 /** `tracker ARGS` on the shared database, as editor "Test Editor" unless the test says otherwise. */
 function tracker(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return runTracker([...args, '--config', config, '--db', db], { env: { TRACKER_EDITOR: 'Test Editor', ...env } });
+  return runTrackerInProcess([...args, '--config', config, '--db', db], { env: { TRACKER_EDITOR: 'Test Editor', ...env } });
 }
 
 async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PLACEHOLDER, terminalJson, terminalText } from '../../src/cli/terminal.ts';
-import { runTracker } from '../support/cli.ts';
+import { runTrackerInProcess } from '../support/cli.ts';
 
 /** What a terminal acts on: C0 controls except tab and newline, DEL, C1, bidi embeddings/overrides/isolates, U+2028/9. */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
@@ -30,7 +30,7 @@ let dir: string;
 let config: string;
 let db: string;
 
-const tracker = (args: string[]) => runTracker([...args, '--config', config, '--db', db]);
+const tracker = (args: string[]) => runTrackerInProcess([...args, '--config', config, '--db', db]);
 
 async function stdoutOf(args: string[]): Promise<string> {
   const result = await tracker(args);
