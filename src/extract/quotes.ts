@@ -66,7 +66,10 @@ const titleIntroducer = new RegExp(String.raw`\b(?:${alternation(TITLE_INTRODUCE
 // 1. Attribution patterns read the words right after the quote (side 'after', to the end of its line
 //    or the next quote) or right before it (side 'before', from the start of its line or the end of
 //    the previous quote). The speaker they catch is then resolved to someone the article names.
-// 2. If that named no one, a source the text keeps unnamed is recognised (unnamedSourceOf).
+// 2. A source the text keeps unnamed ("said a senior official", "a person familiar with the matter
+//    said") is recognised next: rule 'unnamed source' leaves the quote without a speaker (the
+//    description becomes its role) and nothing further guesses one; rule 'spokesperson for a body'
+//    gives it to the organisation a spokesperson speaks for.
 // 3. Still no one: the context rules (contextRules) look further, at the sentence, the paragraph,
 //    the paragraph before and the quote before.
 // 4. Article passes (articlePasses) run over all quotes at the end.
@@ -85,7 +88,7 @@ export const attributionPatterns: readonly PatternRule[] = [
   { name: 'according to after', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u') },
   // Jane Doe, head of policy at X, said: "…"
   { name: 'speaker says before', side: 'before', pattern: new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|also|later|then|again)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u') },
-  // According to Tomasz Wren, an analyst at Kestrel Research: "…"
+  // The cuts would hit rural hospitals hardest, according to Tomasz Wren, an analyst at Kestrel Research: "Half of them could close."
   { name: 'according to before', side: 'before', pattern: new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u') },
   // A quoted fragment inside reported speech: The ministry said the move was "a typical act of economic bullying."
   { name: 'reported speech', side: 'before', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:later|also|then|previously|once|recently|again)\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u') },
@@ -174,7 +177,7 @@ export const contextRules: readonly ContextRule[] = [
       return clause && /^[Aa]ccording to/.test(clause.verb[0]) ? who(namedIn(clause.verbAt, quote.start)) : null;
     },
   },
-  // “Nobody told us the bridge would close for a year,” the DOJ release states. / "…" in the first quarter of 2020, he added.
+  // “Nobody told us the bridge would close for a whole year,” the release from the Department of Transportation states.
   {
     name: 'speech verb after the quote',
     find: ({ text, start, end, after, closedSentence }, { mentions, namedIn, lastPersonBefore }) => {
@@ -204,7 +207,7 @@ export const contextRules: readonly ContextRule[] = [
       return who(namedIn(sentenceStart, start) ?? (pronounInLead ? lastPersonBefore(start, pronounInLead[1]) : null));
     },
   },
-  // The Cork County Council said in a statement:\n\n“Works on the N22 will resume on Monday.”
+  // Cork County Council said in a statement:\n\n“Works on the N22 will resume on Monday and should finish by March.”
   {
     name: 'statement in the paragraph before',
     find: ({ text, start, lineStart }, { namedIn }) => {
@@ -282,7 +285,7 @@ const normalWords = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}
 // Passes over all of an article's quotes, in order, after each has been attributed on its own; each
 // returns the quotes it gave a speaker.
 export const articlePasses: readonly ArticlePass[] = [
-  // “We are not going anywhere. The plant stays open as long as\n\n“the orders keep coming,” said plant manager Ruth Okafor.
+  // “We are not going anywhere. The plant stays open as long as there is work for it\n\n“and the orders keep coming,” said plant manager Ruth Okafor.
   {
     name: 'open quote closed in the next paragraph',
     run: (quotes, text, openQuotes) => {
@@ -300,7 +303,7 @@ export const articlePasses: readonly ArticlePass[] = [
       return attributed;
     },
   },
-  // Pull quote “We will rebuild every single home on this street” repeats “We will rebuild every single home on this street,” said Mayor Lena Ortiz.
+  // A pull quote, “We will rebuild every single home on this street”, and in the body: “We will rebuild every single home on this street,” said Mayor Lena Ortiz.
   {
     name: 'repeated words',
     run: (quotes) => {
