@@ -65,7 +65,8 @@ const titleIntroducer = new RegExp(String.raw`\b(?:${alternation(TITLE_INTRODUCE
 //
 // 1. Attribution patterns read the words right after the quote (side 'after', to the end of its line
 //    or the next quote) or right before it (side 'before', from the start of its line or the end of
-//    the previous quote). The speaker they catch is then resolved to someone the article names.
+//    the previous quote). The words they catch are then resolved to someone the article names
+//    (speakerResolutions: "the company" → the organisation named before, "she" → …).
 // 2. A source the text keeps unnamed ("said a senior official", "a person familiar with the matter
 //    said") is recognised next: rule 'unnamed source' leaves the quote without a speaker (the
 //    description becomes its role) and nothing further guesses one; rule 'spokesperson for a body'
@@ -117,8 +118,11 @@ interface QuoteContext {
   previousOpen: boolean;
 }
 
-/** What the context rules may ask about the article (see extractQuotes). */
+/** What the rules may ask about the article (see findQuotes). */
 interface ArticleContext {
+  /** The people it names, and the people and organisations. */
+  people: FoundEntity[];
+  speakers: FoundEntity[];
   mentions: NamedMention[];
   interviewee: string | null;
   namedIn: (from: number, to: number) => string | null;
@@ -278,6 +282,84 @@ export const contextRules: readonly ContextRule[] = [
   },
 ];
 
+/** A speaker resolved, and the resolution that did it (null: there was no speaker to resolve). */
+interface Resolution { speaker: string | null; rule: string | null }
+
+/** A way to resolve the words an attribution pattern caught: undefined when it does not apply. */
+interface SpeakerResolution { name: string; resolve: (speaker: string, offset: number, article: ArticleContext) => string | null | undefined }
+
+// "Kerry TD", "Labour MP": a seat or a party before the office.
+const seatSpeaker = new RegExp(String.raw`^(?:\p{Lu}[\p{L}-]*\s+){1,2}(?:MP|${alternation(ELECTED_TITLES)})$`, 'u');
+const stripTitle = (speaker: string) => speaker.replace(titleBeforeName, '');
+
+// The words an attribution pattern caught, as someone the article names, in order: the first
+// resolution that applies decides (its answer may be null: "it said" names no one).
+export const speakerResolutions: readonly SpeakerResolution[] = [
+  // “We ran out of flour by noon,” the chef said.: a person described by trade or age is the person named before.
+  { name: 'person by trade', resolve: (speaker, offset, { lastPersonBefore }) => (describedByTrade.test(speaker) ? lastPersonBefore(offset) ?? speaker : undefined) },
+  // “We were never consulted about the closure,” said Kerry TD.: a seat or a party before the office is a description.
+  { name: 'seat', resolve: (speaker, offset, { lastPersonBefore }) => (seatSpeaker.test(speaker) ? lastPersonBefore(offset) ?? speaker : undefined) },
+  // “We will not back down,” the senator said.: an office held by the person named before.
+  { name: 'office', resolve: (speaker, offset, { lastPersonBefore }) => (officeSpeaker.test(speaker) ? lastPersonBefore(offset) ?? speaker : undefined) },
+  // “The lower court got it wrong,” the court said.: the body named before, one whose name holds the noun when there is one.
+  {
+    name: 'body',
+    resolve: (speaker, offset, { lastOrganizationBefore }) => {
+      const body = bodySpeaker.exec(speaker);
+      return body ? lastOrganizationBefore(offset, body[1]) ?? speaker : undefined;
+    },
+  },
+  // “The signal is unmistakable,” said researchers.: people the article does not name, speaking for the body named before.
+  { name: 'plural group', resolve: (speaker, offset, { lastOrganizationBefore }) => (pluralGroupAlone.test(speaker) ? lastOrganizationBefore(offset) : undefined) },
+  // “We are not going to tolerate this kind of abuse,” she said.: by gender, the paragraph's subject or the person quoted most nearby.
+  { name: 'pronoun', resolve: (speaker, offset, { lastPersonBefore }) => (/^(he|she|they)$/i.test(speaker) ? lastPersonBefore(offset, speaker) : undefined) },
+  // “The figures speak for themselves,” it said.: no one.
+  { name: 'it', resolve: (speaker) => (/^it$/i.test(speaker) ? null : undefined) },
+  // “For me, it is the lights,” Mr. Ruano said.: a person the article names, by a surname alone, or (for names written surname first, "Li Wei") the first name of one person only.
+  {
+    name: 'person named',
+    resolve: (speaker, _offset, { people }) => {
+      const stripped = stripTitle(speaker);
+      const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped))
+        ?? (!stripped.includes(' ') ? onlyOne(people.filter((entity) => entity.name.includes(' ') && entity.name.split(' ')[0] === stripped)) : undefined);
+      return person?.name;
+    },
+  },
+  // “We take this seriously,” Microsoft President Brad Smith said.: the person (else the organisation) named inside.
+  {
+    name: 'name inside',
+    resolve: (speaker, _offset, { speakers }) => {
+      const stripped = stripTitle(speaker);
+      return speakers.filter((entity) => entity.name.includes(' ') && stripped.includes(entity.name)).sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.name.length - a.name.length)[0]?.name;
+    },
+  },
+  // “The rule stands,” Nvidia said.: an organisation the article names, by its name or an alias.
+  {
+    name: 'organisation named',
+    resolve: (speaker, _offset, { speakers }) => {
+      const stripped = stripTitle(speaker);
+      return speakers.find((entity) => entity.name === stripped || entity.aliases.includes(stripped))?.name;
+    },
+  },
+  // The Bureau of Industry and Security said: “The list will keep growing.” (the pattern caught "Security"): the one name it ends; else the words as caught.
+  {
+    name: 'name ending',
+    resolve: (speaker, _offset, { speakers }) => {
+      const stripped = stripTitle(speaker);
+      return onlyOne(speakers.filter((entity) => entity.name.endsWith(` ${stripped}`)))?.name ?? stripped;
+    },
+  },
+];
+
+function resolveSpeaker(speaker: string | null, offset: number, article: ArticleContext): Resolution {
+  if (!speaker) return { speaker: null, rule: null };
+  for (const resolution of speakerResolutions) {
+    const found = resolution.resolve(speaker, offset, article);
+    if (found !== undefined) return { speaker: found, rule: resolution.name };
+  }
+  return { speaker: null, rule: null };
+}
+
 interface ArticlePass { name: string; run: (quotes: ExtractedQuote[], text: string, openQuotes: Set<ExtractedQuote>) => ExtractedQuote[] }
 
 const normalWords = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -349,13 +431,17 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
   return findQuotes(text, entities);
 }
 
-/** The quotes with the name of the rule or pass that gave each its speaker (null: none did). */
-export function extractQuotesWithRules(text: string, entities: FoundEntity[] = []): { quote: ExtractedQuote; rule: string | null }[] {
-  const rules = new Map<ExtractedQuote, string | null>();
-  return findQuotes(text, entities, (quote, rule) => rules.set(quote, rule)).map((quote) => ({ quote, rule: rules.get(quote) ?? null }));
+/**
+ * The quotes with the name of the rule or pass that gave each its speaker (null: none did) and, when
+ * an attribution pattern caught a speaker, the speaker resolution that read it (whatever came after).
+ */
+export function extractQuotesWithRules(text: string, entities: FoundEntity[] = []): { quote: ExtractedQuote; rule: string | null; resolution: string | null }[] {
+  const rules = new Map<ExtractedQuote, { rule: string | null; resolution: string | null }>();
+  return findQuotes(text, entities, (quote, rule, resolution) => rules.set(quote, { rule, resolution: resolution === undefined ? rules.get(quote)?.resolution ?? null : resolution }))
+    .map((quote) => ({ quote, rule: rules.get(quote)?.rule ?? null, resolution: rules.get(quote)?.resolution ?? null }));
 }
 
-function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: ExtractedQuote, rule: string | null) => void): ExtractedQuote[] {
+function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: ExtractedQuote, rule: string | null, resolution?: string | null) => void): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   const people = entities.filter((entity) => entity.type === 'person');
   const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
@@ -405,32 +491,8 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
     for (const name of recent) if ((spoken.get(name) ?? 0) > (best ? spoken.get(best) ?? 0 : 0)) best = name;
     return best ?? found;
   };
-  const resolve = (speaker: string | null, offset: number): string | null => {
-    if (!speaker) return null;
-    // "the Conservative MP said", "the company said": the person or body named before.
-    if (describedByTrade.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    // "the Cork TD", "the Labour MP": a seat or a party before the office is a description.
-    if (/^(?:\p{Lu}[\p{L}-]*\s+){1,2}(?:MP|TD|MEP|MSP|MLA)$/u.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    if (officeSpeaker.test(speaker)) return lastPersonBefore(offset) ?? speaker;
-    const body = bodySpeaker.exec(speaker);
-    if (body) return lastOrganizationBefore(offset, body[1]) ?? speaker;
-    if (pluralGroupAlone.test(speaker)) return lastOrganizationBefore(offset);
-    if (/^(he|she|they)$/i.test(speaker)) return lastPersonBefore(offset, speaker);
-    if (/^it$/i.test(speaker)) return null;
-    const stripped = speaker.replace(titleBeforeName, '');
-    // A surname alone, or (for names written surname first, "Li Wei") the first name of one person only.
-    const person = people.find((entity) => entity.name === stripped || entity.aliases.includes(stripped) || (!stripped.includes(' ') && entity.name.split(' ').pop() === stripped))
-      ?? (!stripped.includes(' ') ? onlyOne(people.filter((entity) => entity.name.includes(' ') && entity.name.split(' ')[0] === stripped)) : undefined);
-    if (person) return person.name;
-    // "Microsoft President Brad Smith", "Cambridge Police Commissioner Christine Elow": the person named inside.
-    const inside = speakers.filter((entity) => entity.name.includes(' ') && stripped.includes(entity.name)).sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.name.length - a.name.length)[0];
-    if (inside) return inside.name;
-    const organization = speakers.find((entity) => entity.name === stripped || entity.aliases.includes(stripped));
-    if (organization) return organization.name;
-    // The pattern caught the tail of a longer name ("… Industry and Security said"): the name it ends.
-    const ending = onlyOne(speakers.filter((entity) => entity.name.endsWith(` ${stripped}`)));
-    return ending?.name ?? stripped;
-  };
+  // What the attribution patterns caught ("the company", "she", "Mr. Ruano") as someone the article names.
+  const resolve = (speaker: string | null, offset: number): Resolution => resolveSpeaker(speaker, offset, article);
   /**
    * Who text[from, to) names as the speaker: the first person in it (the clause's subject: "Prof
    * Gavin Yamey, director of … at Duke University, says"), else the first organisation.
@@ -465,7 +527,7 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
     return named ?? found;
   };
 
-  const article: ArticleContext = { mentions, interviewee, namedIn, lastPersonBefore, lastOrganizationBefore };
+  const article: ArticleContext = { people, speakers, mentions, interviewee, namedIn, lastPersonBefore, lastOrganizationBefore };
 
   // Paired curly quotes, or straight quotes within a paragraph; a quote left open at the end of a
   // paragraph (it goes on in the next one) runs to the paragraph's end.
@@ -516,11 +578,12 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
       if (candidate.side === 'after' && closedSentence && /^(?:He|She|They|It)$/.test(found.groups.speaker)) continue;
       // "X, director of … at Duke University, who is leading …, says:": a body followed by a
       // relative clause is part of the speaker's description, not the speaker.
-      if (candidate.side === 'before' && /^(?:who|which)\b/.test(found.groups.role?.trim() ?? '') && !people.some((person) => person.name === resolve(cleanSpeaker(found.groups!.speaker), start))) continue;
+      if (candidate.side === 'before' && /^(?:who|which)\b/.test(found.groups.role?.trim() ?? '') && !people.some((person) => person.name === resolve(cleanSpeaker(found.groups!.speaker), start).speaker)) continue;
       speaker = cleanSpeaker(found.groups.speaker); role = found.groups.role?.trim() ?? null;
       if (speaker) { rule = candidate.name; break; }
     }
-    let resolved = resolve(speaker, start);
+    const resolution = resolve(speaker, start);
+    let resolved = resolution.speaker;
     // "said a senior official", "a person familiar with the matter said", "the company" with no company
     // named: a source the text does not name. The quote keeps the description as its role and no
     // speaker, and nothing further guesses one.
@@ -583,11 +646,11 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
     const roleText = role && !/^(?:who|which|that)\b/.test(role) && !/^\d{1,3}$/.test(role.trim()) && !/^[a-z]+ing\b/.test(role) ? role : null;
     const quote: ExtractedQuote = { text: quoteText, speaker: resolved, speakerRole: roleText, start: quoteStart, end: quoteStart + quoteText.length };
     quotes.push(quote);
-    trace?.(quote, resolved || unnamed ? rule : null);
+    trace?.(quote, resolved || unnamed ? rule : null, resolution.rule);
     previousOpen = open;
     if (open) openQuotes.add(quotes[quotes.length - 1]);
   }
-  for (const pass of articlePasses) for (const quote of pass.run(quotes, text, openQuotes)) trace?.(quote, pass.name);
+  for (const pass of articlePasses) for (const quote of pass.run(quotes, text, openQuotes)) trace?.(quote, pass.name, null);
   return quotes;
 }
 

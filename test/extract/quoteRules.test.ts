@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/extract/sentences.ts';
 import { extractEntities } from '../../src/extract/entities.ts';
-import { articlePasses, attributionPatterns, contextRules, extractQuotesWithRules } from '../../src/extract/quotes.ts';
+import { articlePasses, attributionPatterns, contextRules, extractQuotesWithRules, speakerResolutions } from '../../src/extract/quotes.ts';
 
 /** [rule, speaker, role] for each quote of the text, in order. */
 const attributed = (text: string) => extractQuotesWithRules(text, extractEntities(text, splitSentences(text))).map(({ quote, rule }) => [rule, quote.speaker, quote.speakerRole]);
+/** [rule, speaker resolution, speaker] for each quote of the text, in order. */
+const resolved = (text: string) => extractQuotesWithRules(text, extractEntities(text, splitSentences(text))).map(({ quote, rule, resolution }) => [rule, resolution, quote.speaker]);
 
 describe('quote speaker rules: attribution patterns (the words right after or before the quote)', () => {
   it('the table holds these rules, in this order', () => {
@@ -61,6 +63,56 @@ describe('quote speaker rules: attribution patterns (the words right after or be
     expect(attributed('Zhao Lei, a spokesman for the ministry, said on Tuesday that the curbs were "a blatant abuse of export control measures."')).toEqual([
       ['reported speech', 'Zhao Lei', 'a spokesman for the ministry'],
     ]);
+  });
+});
+
+describe('quote speaker rules: speaker resolutions (what an attribution pattern caught, as someone the article names)', () => {
+  it('the table holds these rules, in this order', () => {
+    expect(speakerResolutions.map((rule) => rule.name)).toEqual(['person by trade', 'seat', 'office', 'body', 'plural group', 'pronoun', 'it', 'person named', 'name inside', 'organisation named', 'name ending']);
+  });
+
+  it('resolution "person by trade"', () => {
+    expect(resolved('Maria Esposito opened the bakery in 2009.\n\n“We ran out of flour by noon on the first day,” the chef said.')).toEqual([['speaker then verb', 'person by trade', 'Maria Esposito']]);
+  });
+
+  it('resolution "seat"', () => {
+    expect(resolved('Michael Healy-Rae has held the seat since 2011.\n\n“We were never consulted about the closure,” said Kerry TD.')).toEqual([['verb then speaker', 'seat', 'Michael Healy-Rae']]);
+  });
+
+  it('resolution "office"', () => {
+    expect(resolved('Jane Roe chairs the Senate Commerce Committee.\n\n“We will not back down on this bill,” the senator said.')).toEqual([['speaker then verb', 'office', 'Jane Roe']]);
+  });
+
+  it('resolution "body"', () => {
+    expect(resolved('The ruling came from the Third District Court of Appeal in Miami.\n\n“The lower court got the law wrong,” the court said.')).toEqual([['speaker then verb', 'body', 'Third District Court of Appeal']]);
+  });
+
+  it('resolution "plural group"', () => {
+    expect(resolved('The study was published by the University of Leeds on Monday.\n\n“The signal is unmistakable in every sample,” said researchers.')).toEqual([['verb then speaker', 'plural group', 'University of Leeds']]);
+  });
+
+  it('resolution "pronoun"', () => {
+    expect(resolved('Priya Natarajan runs the policy team at the lab.\n\n“We are not going to tolerate this kind of abuse,” she said.')).toEqual([['speaker then verb', 'pronoun', 'Priya Natarajan']]);
+  });
+
+  it('resolution "it"', () => {
+    expect(resolved('The statement was short.\n\n“The figures speak for themselves and need no comment,” it said.')).toEqual([[null, 'it', null]]);
+  });
+
+  it('resolution "person named"', () => {
+    expect(resolved('Carlos Ruano has driven a taxi in Miami for twenty years.\n\n“For me, it is the lights on Flagler Street,” Mr. Ruano said.')).toEqual([['speaker then verb', 'person named', 'Carlos Ruano']]);
+  });
+
+  it('resolution "name inside"', () => {
+    expect(resolved('Brad Smith spoke in Redmond.\n\n“We take this threat very seriously indeed,” Microsoft President Brad Smith said.')).toEqual([['speaker then verb', 'name inside', 'Brad Smith']]);
+  });
+
+  it('resolution "organisation named"', () => {
+    expect(resolved('Nvidia shares fell on the news.\n\n“The rule does not change our guidance for the year,” Nvidia said.')).toEqual([['speaker then verb', 'organisation named', 'Nvidia']]);
+  });
+
+  it('resolution "name ending"', () => {
+    expect(resolved('The Bureau of Industry and Security said: “The list will keep growing as long as the diversion continues.”')).toEqual([['speaker says before', 'name ending', 'Bureau of Industry and Security']]);
   });
 });
 
