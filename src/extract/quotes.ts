@@ -8,10 +8,11 @@
 // no speaker, no speech verb and no shape of speech (terms, titles, slogans) are not quotes.
 import { genderOf, type FoundEntity } from './entities.ts';
 import {
-  alternation, BODY_NOUNS, ELECTED_TITLES, GROUP_SPEAKER_NOUNS, MONTH_NAMES, NAME_PARTICLES, NOT_NAME_START_WORDS, NOT_NAMES, OFFICE_WORDS,
-  OFFICES, ORGANIZATION_SUBJECT_NOUNS, PARENT_WORDS, PLURAL_SOURCE_GROUPS, SMALL_NUMBER_WORDS, SPEAKER_MODIFIERS, SPEAKS_FOR_NOUNS,
-  SPEECH_VERBS, STATEMENT_NOUNS, TELLS_AUDIENCES, TITLE_INTRODUCERS, TITLES_BEFORE_NAMES, TRADE_NOUNS, UNNAMED_SOURCE_NOUNS,
-  UNNAMED_SOURCE_REFERENCES, WEEKDAY_NAMES,
+  alternation, BODY_NOUNS, ELECTED_TITLES, GROUP_SPEAKER_NOUNS, LEADING_CONJUNCTIONS, MONTH_NAMES, NAME_PARTICLES, NOT_DESCRIPTION_WORDS,
+  NOT_IN_CAPTION_ROLES, NOT_NAMES, NOT_NAME_START_WORDS, OFFICES, OFFICE_WORDS, ORGANIZATION_SUBJECT_NOUNS, PARENT_WORDS,
+  PLURAL_SOURCE_GROUPS, QUOTE_CONTEXT_WORDS, SMALL_NUMBER_WORDS, SPEAKER_MODIFIERS, SPEAKS_FOR_NOUNS, SPEECH_VERBS, SPOKESPERSON_WORDS,
+  STATEMENT_NOUNS, TELLS_AUDIENCES, TITLES_BEFORE_NAMES, TITLE_INTRODUCERS, TRADE_NOUNS, UNNAMED_SOURCE_NOUNS, UNNAMED_SOURCE_REFERENCES,
+  WEEKDAY_NAMES, WORDS_BEFORE_VERB_AFTER_QUOTE, WORDS_BEFORE_VERB_BEFORE_QUOTE, WORDS_BEFORE_VERB_IN_REPORTED_SPEECH,
 } from './words.ts';
 
 export interface ExtractedQuote {
@@ -28,7 +29,7 @@ const speechVerb = new RegExp(String.raw`\b(?:${verbWords}|[Aa]ccording to)\b`);
 const titles = alternation(TITLES_BEFORE_NAMES);
 const name = String.raw`(?:(?:${titles})\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:${alternation(NAME_PARTICLES)}|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 // "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
-const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(SPEAKS_FOR_NOUNS)})\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:in|on|at|to|for|by|with|from|after|before|during|of|that|when|while|as|and|but)\b)[a-z][a-z-]*\s+){0,3}${name})`;
+const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(SPEAKS_FOR_NOUNS)})\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:${alternation(NOT_DESCRIPTION_WORDS)})\b)[a-z][a-z-]*\s+){0,3}${name})`;
 // "said researchers", "officials said": people the article does not name, speaking for a body it does.
 // What an unnamed source is called: "a senior official", "a person familiar with the matter".
 const unnamedNouns = alternation(UNNAMED_SOURCE_NOUNS);
@@ -59,6 +60,11 @@ const statementEnd = /(?::|\b(?:said|says|stated|added|wrote)(?:\s+(?:in|on)\s+[
 const statementWord = new RegExp(String.raw`\b(?:${alternation(STATEMENT_NOUNS)})\b`);
 // "the “Framework for Artificial Intelligence Diffusion”", "a report titled “…”": the words before a title.
 const titleIntroducer = new RegExp(String.raw`\b(?:${alternation(TITLE_INTRODUCERS)})\s*$`, 'i');
+// "As Montoya-Lewis said", "When Winfrey asked": a conjunction is not part of the name.
+const leadingConjunction = new RegExp(String.raw`^(?:${alternation(LEADING_CONJUNCTIONS)})\s+(?=\p{Lu})`, 'u');
+const spokespersonWord = new RegExp(String.raw`\b(?:${alternation(SPOKESPERSON_WORDS)})\b`);
+// "told", "wrote", "called it": words around quoted words that make them a quote whatever their shape.
+const quoteContextWord = new RegExp(String.raw`\b(?:${alternation(QUOTE_CONTEXT_WORDS)})\b`, 'i');
 
 // Speaker attribution, in order: the first rule that finds a speaker wins; a rule whose speaker
 // cleanSpeaker() rejects ("On Monday") leaves the next rule to try.
@@ -80,19 +86,19 @@ export const attributionPatterns: readonly PatternRule[] = [
   // “We will not be silenced.” – Leo Varadkar: a credit after a dash, as live pages and pull quotes print it.
   { name: 'dash credit', side: 'after', pattern: new RegExp(String.raw`^\s*[—–-]\s*(?<speaker>${name})\s*(?:,\s*(?<role>[^.“”"]{3,120}))?\s*$`, 'u') },
   // "…," Augusto Reyes, Director of the Caribbean Air and Marine Branch. (no verb: a caption-style credit)
-  { name: 'caption credit', side: 'after', pattern: new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:said|says|told|tells|that|will|would|has|have|had|is|was|are|were)\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u') },
+  { name: 'caption credit', side: 'after', pattern: new RegExp(String.raw`^\s*(?<speaker>${name}),\s+(?<role>(?![^.“”"]*\b(?:${alternation(NOT_IN_CAPTION_ROLES)})\b)[^.“”"]{3,120})\.(?:\s|$)`, 'u') },
   // "…," said Jane Doe, head of policy at X. / said a skeptical Robert Wolfarth, the trust's new chairman.
   { name: 'verb then speaker', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*(?:${verbs})\s+(?<speaker>${pluralGroup}\b|${describedName}|${groupSpeaker})(?:\s*,\s*(?<role>[^,;"“”]{3,120}?)(?=[,;]|\.(?:\s|$)|$))?`, 'u') },
   // "…," Jane Doe said. / "…," she said.
-  { name: 'speaker then verb', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:later|also|then|previously|once|had|has|recently|quickly)\s+)?(?:${verbs})\b`, 'u') },
+  { name: 'speaker then verb', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})\s*(?:,\s*(?<role>[^,.;"“”]{3,120}?),\s*)?\s+(?:(?:${alternation(WORDS_BEFORE_VERB_AFTER_QUOTE)})\s+)?(?:${verbs})\b`, 'u') },
   // "Export controls have slowed Chinese labs by a year," according to Tomasz Wren, an analyst at Kestrel Research.
   { name: 'according to after', side: 'after', pattern: new RegExp(String.raw`^\s*,?\s*according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?(?=[,.;]|$)`, 'u') },
   // Jane Doe, head of policy at X, said: "…"
-  { name: 'speaker says before', side: 'before', pattern: new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:has|have|also|later|then|again)\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u') },
+  { name: 'speaker says before', side: 'before', pattern: new RegExp(String.raw`(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:${alternation(WORDS_BEFORE_VERB_BEFORE_QUOTE)})\s+){0,2}(?:${verbs})(?:\s+(?:in\s+a\s+statement|on\s+\w+|in\s+an\s+interview|at\s+a\s+\w+))?\s*[:,;]?\s*$`, 'u') },
   // The cuts would hit rural hospitals hardest, according to Tomasz Wren, an analyst at Kestrel Research: "Half of them could close."
   { name: 'according to before', side: 'before', pattern: new RegExp(String.raw`according\s+to\s+(?:the\s+)?(?<speaker>${name}|${groupSpeaker})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?))?\s*[:,]\s*$`, 'u') },
   // A quoted fragment inside reported speech: The ministry said the move was "a typical act of economic bullying."
-  { name: 'reported speech', side: 'before', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:later|also|then|previously|once|recently|again)\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u') },
+  { name: 'reported speech', side: 'before', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|,\s+|\b(?:and|but)\s+)(?<speaker>${office}|${name}|${groupSpeaker}|${pronoun})(?:\s*,\s*(?<role>[^,.;"“”]{3,120}?),)?\s+(?:(?:${alternation(WORDS_BEFORE_VERB_IN_REPORTED_SPEECH)})\s+)?(?:${verbs})[\s,]+(?:that\s+)?(?:(?!\b(?:saying|adding|said|says|told)\b|,\s+(?:he|she|they)\b)[^"“”.!?]){1,100}$`, 'u') },
 ];
 
 /** One quote as the context rules see it (offsets into the article's text). */
@@ -412,7 +418,7 @@ function cleanSpeaker(raw: string | undefined): string | null {
   // "The ministry said" at the start of a sentence is the same speaker as "…, the ministry said".
   let speaker = raw.trim().replace(/['’]s$/, '').replace(/^(The|An?|One)(?=\s+[a-z])/, (word) => word.toLowerCase());
   // "As Montoya-Lewis said", "When Winfrey asked": a conjunction is not part of the name.
-  speaker = speaker.replace(/^(?:As|When|If|After|Before|While|But|And|So|Then|Because|Although|Once)\s+(?=\p{Lu})/u, '');
+  speaker = speaker.replace(leadingConjunction, '');
   // "a skeptical Robert Wolfarth": the description goes, the name stays.
   speaker = speaker.replace(/^(?:an?|the)\s+(?:[a-z-]+\s+){1,2}(?=\p{Lu})/u, '');
   // "Maryland-based product liability lawyer Jim Dunham": the description goes.
@@ -600,7 +606,7 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
     // "A spokesperson for Sheffield University", "an OpenAI spokesperson": a spokesperson speaks for the body named.
     const regionStart = unnamedAfter ? end : start - leadSentence.length;
     const regionEnd = unnamedAfter ? end + Math.min(90, after.length) : start;
-    const spokes = (unnamedAfter || unnamedBefore) && /\b(?:spokes(?:person|man|woman)|representative)\b/.test(text.slice(regionStart, regionEnd));
+    const spokes = (unnamedAfter || unnamedBefore) && spokespersonWord.test(text.slice(regionStart, regionEnd));
     const body = spokes ? mentions.find((mention) => mention.type === 'organization' && mention.start >= regionStart && mention.end <= regionEnd)?.name : undefined;
     if (body && !describedOnly) {
       resolved = body;
@@ -636,7 +642,7 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
       const spokenShape = /^[\p{Lu}“"‘]/u.test(inner) && /[.!?,…]["”’]?$/.test(inner) && words >= 6;
       const innerWords = inner.split(/\s+/);
       const titleCase = innerWords.filter((word) => /^\p{Lu}/u.test(word)).length >= innerWords.length * 0.6;
-      if (!speechVerb.test(context) && !spokenShape && (words < 8 || titleCase) && !/\b(?:told|asked|called it|wrote|read|reads)\b/i.test(context)) continue;
+      if (!speechVerb.test(context) && !spokenShape && (words < 8 || titleCase) && !quoteContextWord.test(context)) continue;
     }
     // Offsets point at the quoted words themselves, so text.slice(start, end) is the quote.
     const quoteText = inner.replace(/[,]$/, '');

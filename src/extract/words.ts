@@ -79,3 +79,27 @@ export const ORGANIZATION_SUBJECT_NOUNS = ['company', 'firm', 'court', 'agency',
 
 // Words before a quoted title: the so-called “Enhanced Safe Browsing protection”, a report titled “…”.
 export const TITLE_INTRODUCERS = ['the', 'a', 'an', 'its', 'their', 'his', 'her', 'called', 'titled', 'entitled', 'named', 'dubbed'] as const;
+
+// Lower-case words that do not describe a name that follows ("said in Geneva Jane Doe" is not "said lead author Jane Doe").
+export const NOT_DESCRIPTION_WORDS = ['in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'after', 'before', 'during', 'of', 'that', 'when', 'while', 'as', 'and', 'but'] as const;
+
+// Words that make what follows a name a clause, not a caption credit's role ("…,” Augusto Reyes, who has said …).
+export const NOT_IN_CAPTION_ROLES = ['said', 'says', 'told', 'tells', 'that', 'will', 'would', 'has', 'have', 'had', 'is', 'was', 'are', 'were'] as const;
+
+// Words between the speaker and the verb after a quote: "…," Jane Doe later said.
+export const WORDS_BEFORE_VERB_AFTER_QUOTE = ['later', 'also', 'then', 'previously', 'once', 'had', 'has', 'recently', 'quickly'] as const;
+
+// Words between the speaker and the verb before a quote: Jane Doe has also said: "…"
+export const WORDS_BEFORE_VERB_BEFORE_QUOTE = ['has', 'have', 'also', 'later', 'then', 'again'] as const;
+
+// Words between the speaker and the verb of reported speech: The ministry later said the move was "…"
+export const WORDS_BEFORE_VERB_IN_REPORTED_SPEECH = ['later', 'also', 'then', 'previously', 'once', 'recently', 'again'] as const;
+
+// Conjunctions caught before a name ("As Montoya-Lewis said", "When Winfrey asked").
+export const LEADING_CONJUNCTIONS = ['As', 'When', 'If', 'After', 'Before', 'While', 'But', 'And', 'So', 'Then', 'Because', 'Although', 'Once'] as const;
+
+// Who speaks for a body: "a spokesperson for Sheffield University", "an OpenAI representative".
+export const SPOKESPERSON_WORDS = ['spokesperson', 'spokesman', 'spokeswoman', 'representative'] as const;
+
+// Words around quoted words that make them a quote whatever their shape: "what she called it", "the sign reads".
+export const QUOTE_CONTEXT_WORDS = ['told', 'asked', 'called it', 'wrote', 'read', 'reads'] as const;
