@@ -30,10 +30,10 @@ const titles = alternation(TITLES_BEFORE_NAMES);
 const name = String.raw`(?:(?:${titles})\.\s+)?\p{Lu}[\p{L}\p{M}\d'’.-]*(?:\s+(?:${alternation(NAME_PARTICLES)}|Jr\.?|\p{Lu}[\p{L}\p{M}\d'’.-]*)){0,5}`;
 // "a skeptical Robert Wolfarth", "lead author Josh Leipheimer": lower-case words describing the name.
 const describedName = String.raw`(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}(?:${alternation(SPEAKS_FOR_NOUNS)})\s+(?:for|of|at|with)\s+(?:the\s+)?${name}|(?:(?:an?|the)\s+)?(?:\p{Lu}[\p{L}.]*-(?:based|born|area)\s+)?(?:(?!(?:${alternation(NOT_DESCRIPTION_WORDS)})\b)[a-z][a-z-]*\s+){0,3}${name})`;
-// "said researchers", "officials said": people the article does not name, speaking for a body it does.
 // What an unnamed source is called: "a senior official", "a person familiar with the matter".
 const unnamedNouns = alternation(UNNAMED_SOURCE_NOUNS);
 const unnamedSource = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\p{L}-]+\s+){0,4}?(?:${unnamedNouns})\b`, 'u');
+// "said researchers", "officials said": people the article does not name, speaking for a body it does.
 const pluralGroup = `(?:${alternation(PLURAL_SOURCE_GROUPS)})`;
 const pluralGroupAlone = new RegExp(`^${pluralGroup}$`, 'i');
 const occupations = String.raw`${alternation(ELECTED_TITLES)}|\d{1,3}-year-old|(?:${alternation(PARENT_WORDS)})-of-(?:${alternation(SMALL_NUMBER_WORDS)}|\d)|${alternation(TRADE_NOUNS)}`;
@@ -294,7 +294,7 @@ interface Resolution { speaker: string | null; rule: string | null }
 /** A way to resolve the words an attribution pattern caught: undefined when it does not apply. */
 interface SpeakerResolution { name: string; resolve: (speaker: string, offset: number, article: ArticleContext) => string | null | undefined }
 
-// "Kerry TD", "Labour MP": a seat or a party before the office.
+// "Kerry TD", "Cork North-Central TD": a seat or a party before the office.
 const seatSpeaker = new RegExp(String.raw`^(?:\p{Lu}[\p{L}-]*\s+){1,2}(?:MP|${alternation(ELECTED_TITLES)})$`, 'u');
 const stripTitle = (speaker: string) => speaker.replace(titleBeforeName, '');
 
@@ -443,11 +443,11 @@ export function extractQuotes(text: string, entities: FoundEntity[] = []): Extra
  */
 export function extractQuotesWithRules(text: string, entities: FoundEntity[] = []): { quote: ExtractedQuote; rule: string | null; resolution: string | null }[] {
   const rules = new Map<ExtractedQuote, { rule: string | null; resolution: string | null }>();
-  return findQuotes(text, entities, (quote, rule, resolution) => rules.set(quote, { rule, resolution: resolution === undefined ? rules.get(quote)?.resolution ?? null : resolution }))
+  return findQuotes(text, entities, (quote, rule, resolution) => rules.set(quote, { rule, resolution }))
     .map((quote) => ({ quote, rule: rules.get(quote)?.rule ?? null, resolution: rules.get(quote)?.resolution ?? null }));
 }
 
-function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: ExtractedQuote, rule: string | null, resolution?: string | null) => void): ExtractedQuote[] {
+function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: ExtractedQuote, rule: string | null, resolution: string | null) => void): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   const people = entities.filter((entity) => entity.type === 'person');
   const speakers = entities.filter((entity) => entity.type === 'person' || entity.type === 'organization');
