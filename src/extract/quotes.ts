@@ -52,6 +52,8 @@ const unnamedReference = new RegExp(String.raw`^\s*,?\s*(?:(?:said|says|told|add
 const officeSpeaker = new RegExp(String.raw`^(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}(?:${alternation(OFFICE_WORDS)})$`, 'iu');
 // "the company", "the court": a body that stands for the organisation named before.
 const bodySpeaker = new RegExp(String.raw`^the\s+(${alternation(BODY_NOUNS)})$`, 'i');
+// Each of those nouns as a word, to find the organisation whose name holds it ("the court" → District Court of Appeal).
+const bodyNounWords = new Map<string, RegExp>(BODY_NOUNS.map((noun) => [noun, new RegExp(String.raw`\b${noun}\b`, 'i')]));
 const titleBeforeName = new RegExp(String.raw`^(?:${titles})\.\s+`);
 // "The court also found …, noting": a body as the subject of the clause.
 const organizationSubject = new RegExp(String.raw`^\W*(?:[A-Z]\w+\s+)?[Tt]he\s+(?:${alternation(ORGANIZATION_SUBJECT_NOUNS)})\b`);
@@ -523,7 +525,7 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
   const lastOrganizationBefore = (offset: number, noun?: string): string | null => {
     let found: string | null = null;
     let named: string | null = null;
-    const word = noun ? new RegExp(`\\b${noun.replace(/[^a-z ]/gi, '')}\\b`, 'i') : null;
+    const word = noun ? bodyNounWords.get(noun.toLowerCase()) ?? new RegExp(`\\b${noun.replace(/[^a-z ]/gi, '')}\\b`, 'i') : null;
     for (const mention of mentions) {
       if (mention.start >= offset) break;
       if (mention.type !== 'organization') continue;
