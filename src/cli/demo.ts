@@ -26,7 +26,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { out: string; serve?: boolean; port: string }, command: Command) => {
       const global = globalOptions(command);
       const [{ startSampleServer }, { openDatabase, closeDatabase }, { runPipeline, outputFolder }, { serveSite }] = await Promise.all([
-        import('../../samples/server.ts'), import('../db/client.ts'), import('../pipeline.ts'), import('../publish/serveSite.ts'),
+        import('../demo/sampleServer.ts'), import('../db/client.ts'), import('../pipeline.ts'), import('../publish/serveSite.ts'),
       ]);
       const dbPath = global.db ?? 'db/demo.sqlite';
       const port = parsePort(options.port);
