@@ -5,6 +5,12 @@
 // src/extract/keys.ts), never row ids, so re-extraction finds the same fact again and an editor's
 // correction (keyed by the same key) stays attached.
 import { sqliteTable, text, integer, real, blob, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ENTITY_TYPES } from '../src/extract/entityTypes.ts';
+
+/** The values of the enum-like columns: SQLite stores text, the types allow only these. */
+export const CRAWL_ITEM_STATES = ['pending', 'fetched', 'failed', 'skipped', 'gave-up'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const STORY_STATUSES = ['developing', 'dormant'] as const;
 
 export const sources = sqliteTable('sources', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -27,7 +33,7 @@ export const sources = sqliteTable('sources', {
   createdAt: text('created_at').notNull(),
   /** Where the source came from: config (synced from the config file on every crawl) or import
    * (`tracker sources import FILE.opml`; kept and crawled although the config does not list it). */
-  origin: text('origin').notNull().default('config'),
+  origin: text('origin', { enum: ['config', 'import'] }).notNull().default('config'),
 });
 
 /** robots.txt per origin (scheme://host:port), kept for 24 hours so a run does not refetch it.
@@ -83,7 +89,7 @@ export const crawlItems = sqliteTable('crawl_items', {
   /** JSON of the feed item that pointed at the page (title, summary, dates, author, link). */
   item: text('item'),
   /** pending, fetched, failed (will be retried), skipped (robots.txt or a paused host; retried), gave-up. */
-  state: text('state').notNull().default('pending'),
+  state: text('state', { enum: CRAWL_ITEM_STATES }).notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   /** Named kind of the last failure or skip (timeout, http-status, robots, rate-limited …). */
   lastErrorKind: text('last_error_kind'),
@@ -138,11 +144,11 @@ export const entities = sqliteTable('entities', {
   /** Stable key from type and normalised canonical name: e_<hash>. */
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  type: text('type').notNull(),
+  type: text('type', { enum: ENTITY_TYPES }).notNull(),
   /** JSON array of other names seen for this entity. */
   aliases: text('aliases').notNull().default('[]'),
   /** registry (curated) or detected. */
-  origin: text('origin').notNull().default('detected'),
+  origin: text('origin', { enum: ['registry', 'detected'] }).notNull().default('detected'),
 }, (t) => [index('entities_name').on(t.name)]);
 
 export const entityMentions = sqliteTable('entity_mentions', {
@@ -186,7 +192,7 @@ export const events = sqliteTable('events', {
   id: text('id').primaryKey(),
   articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
   date: text('date').notNull(),
-  precision: text('precision').notNull(),
+  precision: text('precision', { enum: DATE_PRECISIONS }).notNull(),
   endDate: text('end_date'),
   text: text('text').notNull(),
   sentence: text('sentence').notNull(),
@@ -221,7 +227,7 @@ export const stories = sqliteTable('stories', {
   slug: text('slug').notNull().unique(),
   topic: text('topic').notNull(),
   title: text('title').notNull(),
-  status: text('status').notNull().default('developing'),
+  status: text('status', { enum: STORY_STATUSES }).notNull().default('developing'),
   firstPublished: text('first_published'),
   lastPublished: text('last_published'),
   /** The assembled explainer (src/stories/types.ts Explainer), JSON. */

@@ -22,7 +22,7 @@ export function syncSources(db: TrackerDb, config: Config): SourceRow[] {
   writeTransaction(db, (tx) => {
     for (const source of config.sources) {
       const topics = defaultTopicsFor(source.url, source.topics);
-      const set = { name: source.name ?? null, topics: topics ? JSON.stringify(topics) : null, origin: 'config' };
+      const set = { name: source.name ?? null, topics: topics ? JSON.stringify(topics) : null, origin: 'config' as const };
       tx.insert(sources).values({ url: source.url, createdAt: at, ...set })
         .onConflictDoUpdate({ target: sources.url, set })
         .run();

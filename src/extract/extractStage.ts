@@ -9,6 +9,7 @@ import {
 } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { gunzipText } from '../text/compress.ts';
+import { isEntityType } from './entityTypes.ts';
 import { extractArticle, type FeedItemHint } from './article.ts';
 import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, mentionKey } from './keys.ts';
 import { textHash, simhash } from './fingerprint.ts';
@@ -208,7 +209,8 @@ function retypeEntities(db: TrackerDb, curated: RegistryByKey, ids: Set<string>)
     const entity = db.select({ type: entities.type }).from(entities).where(eq(entities.id, id)).get();
     if (!entity) continue;
     const votes = db.select({ type: entityTypeVotes.type, articles: entityTypeVotes.articles }).from(entityTypeVotes).where(eq(entityTypeVotes.entityId, id)).all();
-    const type = votedEntityType(curated.get(id)?.type, votes, entity.type);
+    const voted = votedEntityType(curated.get(id)?.type, votes, entity.type);
+    const type = isEntityType(voted) ? voted : entity.type;
     if (type !== entity.type) db.update(entities).set({ type }).where(eq(entities.id, id)).run();
   }
 }
