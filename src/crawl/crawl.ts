@@ -59,7 +59,7 @@ function backoffMs(failures: number): number {
 
 /** A page that failed this many times is given up (a later feed update queues it again). */
 export const MAX_PAGE_ATTEMPTS = 8;
-/** Wait before retrying a page that failed `attempts` times: 10 min, 40 min, 2.7 h, then a day. */
+/** Wait before retrying a page that failed `attempts` times: 10 min, 40 min, 2.7 h, 10.7 h, then a day. */
 export function pageBackoffMs(attempts: number): number {
   return Math.min(24 * 3600_000, 10 * 60_000 * 4 ** Math.max(0, attempts - 1));
 }
@@ -74,8 +74,8 @@ export { gzipText, gunzipText } from '../text/compress.ts';
 
 type CrawlItemRow = typeof crawlItems.$inferSelect;
 
-/** What of a feed item is kept with its page: the hints extraction falls back on. */
-function itemHint(item: FeedItem): string {
+/** What of a feed item is kept with its page (queue row and stored document): the hints extraction falls back on. */
+function itemHint(item: Partial<FeedItem>): string {
   return JSON.stringify({ title: item.title, summary: item.summary, publishedAt: item.publishedAt, updatedAt: item.updatedAt, author: item.author, link: item.link });
 }
 
@@ -300,7 +300,7 @@ export function storeDocument(db: TrackerDb, sourceId: number, url: string, resu
     sourceId, url, finalUrl: result.finalUrl, status: result.status, contentType: result.contentType,
     charset, body: gzipText(text), bodySha256: sha,
     etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null,
-    feedItem: item ? JSON.stringify({ title: item.title, summary: item.summary, publishedAt: item.publishedAt, author: item.author, link: item.link }) : null,
+    feedItem: item ? itemHint(item) : null,
     fetchedAt: nowIso(), needsExtract: true,
   };
   db.insert(documents).values(values).onConflictDoUpdate({ target: documents.url, set: values }).run();

@@ -2,13 +2,14 @@
 // out of on-topic articles. Works from the stored HTML only (no refetching), one transaction per
 // document, so it can be re-run alone and a crash leaves nothing half-written.
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { TrackerDb } from '../db/client.ts';
+import { writeTransaction, type TrackerDb } from '../db/client.ts';
 import {
   documents, sources, articles, articleTopics, topics as topicsTable, entities, entityMentions, entityTypeVotes, figures, events, quotes, viewpoints,
   stories, storyArticles,
 } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { gunzipText } from '../text/compress.ts';
+import { parseStringArray } from '../text/json.ts';
 import { isEntityType } from './entityTypes.ts';
 import { extractArticle, type FeedItemHint } from './article.ts';
 import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, mentionKey } from './keys.ts';
@@ -33,16 +34,15 @@ function outletName(siteName: string | null, sourceName: string | null, url: str
   try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return url; }
 }
 
-// Every write transaction here is IMMEDIATE (takes the write lock at BEGIN): a deferred one that
-// reads and then writes fails with SQLITE_BUSY, whatever the busy timeout, when another process
-// commits in between.
+// Every write transaction here is IMMEDIATE (writeTransaction): a deferred one that reads and then
+// writes fails with SQLITE_BUSY, whatever the busy timeout, when another process commits in between.
 export function syncTopics(db: TrackerDb, config: Config): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const topic of config.topics) {
       tx.insert(topicsTable).values({ slug: topic.slug, name: topic.name, description: topic.description })
         .onConflictDoUpdate({ target: topicsTable.slug, set: { name: topic.name, description: topic.description } }).run();
     }
-  }, { behavior: 'immediate' });
+  });
 }
 
 /** The registry entries by entity key: a curated entry fixes its record's type and spelling. */
@@ -80,7 +80,7 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
       const now = new Date().toISOString();
       const hash = textHash(extracted.text);
 
-      db.transaction((tx) => {
+      writeTransaction(db, (tx) => {
         // Read under the write lock: another process may have rewritten the article meanwhile.
         const previous = tx.select({ textHash: articles.textHash, factsAt: articles.factsAt }).from(articles).where(eq(articles.id, id)).get();
         const unchanged = previous?.textHash === hash && previous.factsAt !== null;
@@ -96,9 +96,9 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
         for (const assignment of assigned) {
           tx.insert(articleTopics).values({ articleId: id, topic: assignment.topic, score: assignment.score, cues: JSON.stringify(assignment.cues) }).run();
         }
-        if (!unchanged || options.all) writeFacts(tx as unknown as TrackerDb, config, registry, curated, id, extracted.title, extracted.text, extracted.publishedAt, assigned.map((a) => a.topic), now);
+        if (!unchanged || options.all) writeFacts(tx, config, registry, curated, id, extracted.title, extracted.text, extracted.publishedAt, assigned.map((a) => a.topic), now);
         tx.update(documents).set({ needsExtract: false }).where(eq(documents.id, document.id)).run();
-      }, { behavior: 'immediate' });
+      });
       summary.articles++;
       if (assigned.length > 0) summary.onTopic++;
     } catch (error) {
@@ -158,7 +158,7 @@ function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], cu
     const existing = db.select().from(entities).where(eq(entities.id, id)).get();
     const entry = curated.get(id);
     const name = preferredEntityName(entry?.name, existing ? [existing.name, entity.name] : [entity.name]);
-    const aliases = entityAliases(name, [...(existing ? [existing.name, ...(JSON.parse(existing.aliases) as string[])] : []), entity.name, ...entity.aliases]);
+    const aliases = entityAliases(name, [...(existing ? [existing.name, ...parseStringArray(existing.aliases)] : []), entity.name, ...entity.aliases]);
     // A name the detector found before and an editor has since added to the registry becomes curated.
     const origin = existing?.origin === 'registry' || entity.origin === 'registry' ? 'registry' : existing?.origin ?? entity.origin;
     // The type is settled by the vote below, once every vote of this article is in.

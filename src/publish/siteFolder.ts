@@ -136,9 +136,7 @@ export function swapInBuild(outDir: string, buildDir: string, marker: SiteMarker
  */
 export function removeOldBuilds(outDir: string, keepPrevious: string | null): string[] {
   const builds = buildsFolder(outDir);
-  let live: string | null = null;
-  try { live = path.resolve(path.dirname(outDir), fs.readlinkSync(outDir)); } catch { /* no link */ }
-  const keep = new Set([live, keepPrevious].filter((folder): folder is string => !!folder).map((folder) => topBuild(builds, folder)));
+  const keep = new Set([liveBuild(outDir), keepPrevious].filter((folder): folder is string => !!folder).map((folder) => topBuild(builds, folder)));
   const removed: string[] = [];
   let entries: fs.Dirent[] = [];
   try { entries = fs.readdirSync(builds, { withFileTypes: true }); } catch { return removed; }
