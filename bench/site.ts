@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../src/publish/buildSite.ts';
-import type { Explainer, SiteArticle, SiteTopic } from '../src/stories/types.ts';
+import { EXPLAINER_VERSION, type Explainer, type SiteArticle, type SiteTopic } from '../src/stories/types.ts';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -16,8 +16,8 @@ const articleCount = argument('--articles', 20000);
 const DAY = 86400000;
 
 const topics: SiteTopic[] = [
-  { slug: 'distillation', name: 'AI distillation disputes', description: 'Synthetic topic for the benchmark.' },
-  { slug: 'export-controls', name: 'AI export controls', description: 'Synthetic topic for the benchmark.' },
+  { slug: 'distillation', name: 'AI distillation disputes', description: 'Synthetic topic for the benchmark.', rules: null, viewpoints: [] },
+  { slug: 'export-controls', name: 'AI export controls', description: 'Synthetic topic for the benchmark.', rules: null, viewpoints: [] },
 ];
 const outlets = Array.from({ length: 40 }, (_, i) => `Outlet ${i + 1}`);
 const start = Date.UTC(2022, 0, 1);
@@ -40,13 +40,13 @@ for (let s = 0; s < storyCount; s++) {
   }
   const cite = ids.slice(0, 3);
   stories.push({
-    id: `s_${s}`, slug, title: `Development ${s}: regulators and labs respond`, topic, topicName: topics[s % 2].name, status: 'dormant',
+    version: EXPLAINER_VERSION, id: `s_${s}`, slug, title: `Development ${s}: regulators and labs respond`, topic, topicName: topics[s % 2].name, status: 'dormant',
     summary: [{ text: `Sources report development ${s} in detail, with figures and dates.`, articleIds: cite }],
     whyItMatters: [{ text: `Development ${s} matters because it changes what companies may sell.`, articleIds: cite.slice(0, 1) }],
     keyPoints: Array.from({ length: 5 }, (_, i) => ({ text: `Key point ${i} of development ${s}, as the sources state it.`, articleIds: cite })),
     figures: Array.from({ length: 4 }, (_, i) => ({
       value: (i + 1) * 1e9, unit: 'USD', label: `charge ${i}`, text: `$${i + 1} billion`, sentence: `The charge was $${i + 1} billion.`,
-      articleIds: cite, sourceCount: cite.length, conflict: i === 0, variants: [{ value: (i + 1) * 1e9, text: `$${i + 1} billion`, articleIds: cite }],
+      articleIds: cite, sourceCount: cite.length, conflict: i === 0, variants: [{ value: (i + 1) * 1e9, text: `$${i + 1} billion`, articleIds: cite }], moved: null,
     })),
     timeline: Array.from({ length: 8 }, (_, i) => ({
       date: new Date(first - (8 - i) * 7 * DAY).toISOString().slice(0, 10), precision: 'day' as const, text: `Event ${i} before development ${s}.`, articleIds: cite.slice(0, 1), background: i < 4,
@@ -55,7 +55,7 @@ for (let s = 0; s < storyCount; s++) {
       { label: 'chip-makers-investors', name: 'Chip makers and investors', share: 0.5, articleIds: ids.slice(0, Math.ceil(ids.length / 2)), passage: { text: 'Investors weighed the charge.', articleId: ids[0], speaker: null } },
       { label: 'general-reporting', name: 'General reporting', share: 0.5, articleIds: ids.slice(Math.ceil(ids.length / 2)), passage: null },
     ],
-    notRepresented: ['No source carries the viewpoint of national security hawks'],
+    notRepresented: [{ kind: 'viewpoint', name: 'National security hawks', ref: 'security-hawks', namedIn: 0, sourceCount: ids.length }],
     unknowns: [{ text: `It remains unclear how development ${s} will be enforced.`, articleIds: cite.slice(0, 1) }],
     terms: [{ term: 'Entity List', definition: 'The Entity List is a list of foreign parties subject to licence requirements.', articleIds: cite.slice(0, 1) }],
     sources: ids.map((id, n) => ({ n: n + 1, articleId: id, title: `Article ${n} about development ${s}`, outlet: outlets[(s + n) % outlets.length], url: `https://news.example/${s}/${n}`, publishedAt: new Date(first + n * 3600000).toISOString(), viewpoint: null, viewpointName: null, copies: [] })),

@@ -11,7 +11,7 @@ import { clusterArticles } from '../src/stories/cluster.ts';
 import { clusterStage } from '../src/stories/clusterStage.ts';
 import { assembleExplainer } from '../src/stories/explainer.ts';
 import { CorrectionOverlay } from '../src/editorial/corrections.ts';
-import { textHash, simhash } from '../src/extract/fingerprint.ts';
+import { textHash } from '../src/extract/fingerprint.ts';
 import { topTerms, termVector } from '../src/stories/terms.ts';
 import { minhashBands } from '../src/stories/nearDuplicates.ts';
 
@@ -75,7 +75,7 @@ function articleText(happening: Happening, next: () => number): { title: string;
 function buildArchive(db: TrackerDb, size: number, next: () => number): Happening[] {
   const happenings = makeHappenings(Math.ceil(size / 10), next);
   const client = db.$client;
-  const insertArticle = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, simhash, extracted_at, facts_at)
+  const insertArticle = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, extracted_at, facts_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTopic = client.prepare('INSERT INTO article_topics (article_id, topic, score, cues) VALUES (?, ?, 10, \'[]\')');
   const insertStory = client.prepare(`INSERT INTO stories (id, slug, topic, title, status, first_published, last_published, updated_at) VALUES (?, ?, ?, ?, 'dormant', ?, ?, ?)`);
@@ -94,7 +94,7 @@ function buildArchive(db: TrackerDb, size: number, next: () => number): Happenin
         const id = `a_bench${index}_${k}`;
         const { title, text } = articleText(happening, next);
         const published = new Date(happening.start + Math.floor(next() * 5) * DAY).toISOString();
-        insertArticle.run(id, `https://bench.example/${id}`, `https://bench.example/${id}`, `Outlet ${k}`, title, published, text, 200, textHash(text), simhash(text), now, now);
+        insertArticle.run(id, `https://bench.example/${id}`, `https://bench.example/${id}`, `Outlet ${k}`, title, published, text, 200, textHash(text), now, now);
         insertTopic.run(id, happening.topic);
         insertMember.run(storyId, id);
         for (const band of minhashBands(text)) insertBand.run(band, id);
@@ -108,7 +108,7 @@ function buildArchive(db: TrackerDb, size: number, next: () => number): Happenin
 
 function addNewArticles(db: TrackerDb, happenings: Happening[], next: () => number, batch: string): void {
   const client = db.$client;
-  const insertArticle = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, simhash, extracted_at, facts_at)
+  const insertArticle = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, extracted_at, facts_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTopic = client.prepare('INSERT INTO article_topics (article_id, topic, score, cues) VALUES (?, ?, 10, \'[]\')');
   const now = new Date().toISOString();
@@ -118,7 +118,7 @@ function addNewArticles(db: TrackerDb, happenings: Happening[], next: () => numb
       const id = `a_${batch}${i}`;
       const { title, text } = articleText(happening, next);
       const published = new Date(happening.start + Math.floor(next() * 6) * DAY).toISOString();
-      insertArticle.run(id, `https://new.example/${id}`, `https://new.example/${id}`, 'New Outlet', title, published, text, 200, textHash(text), simhash(text), now, now);
+      insertArticle.run(id, `https://new.example/${id}`, `https://new.example/${id}`, 'New Outlet', title, published, text, 200, textHash(text), now, now);
       insertTopic.run(id, happening.topic);
     }
   })();

@@ -117,8 +117,6 @@ export const articles = sqliteTable('articles', {
   wordCount: integer('word_count').notNull(),
   /** Hash of the normalised text: equal hashes are exact duplicates. */
   textHash: text('text_hash').notNull(),
-  /** 64-bit simhash (hex) of word shingles, for near-duplicate (syndicated copy) detection. */
-  simhash: text('simhash').notNull(),
   /** Id of the earlier article this one is a (near-)copy of, if any. */
   duplicateOf: text('duplicate_of'),
   extractedAt: text('extracted_at').notNull(),
@@ -130,6 +128,10 @@ export const topics = sqliteTable('topics', {
   slug: text('slug').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  /** JSON (src/config/schema.ts topic rules) of the rules the topic stage applies; null before migration 0007. */
+  rules: text('rules'),
+  /** JSON array of the topic's viewpoints ({ label, name }). */
+  viewpoints: text('viewpoints').notNull().default('[]'),
 });
 
 export const articleTopics = sqliteTable('article_topics', {

@@ -3,7 +3,7 @@
 // query, title matches first. Loaded from the site itself, as the CSP (script-src 'self') requires.
 const form = document.querySelector('form[data-search-base]');
 const input = document.getElementById('search-query');
-const status = document.getElementById('search-status');
+const statusLine = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const base = form.dataset.searchBase;
 const MAX_RESULTS = 20;
@@ -59,16 +59,16 @@ async function run(query) {
   list.replaceChildren();
   const words = wordsOf(query);
   if (words.length === 0) {
-    status.textContent = '';
+    statusLine.textContent = '';
     return;
   }
-  status.textContent = 'Searching…';
+  statusLine.textContent = 'Searching…';
   try {
     const found = (await index())
       .map((page) => ({ page, score: score(page, words) }))
       .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || a.page.title.localeCompare(b.page.title));
-    status.textContent =
+    statusLine.textContent =
       found.length === 0 ? `No results for “${query}”.` : `${found.length} result${found.length === 1 ? '' : 's'} for “${query}”.`;
     for (const { page } of found.slice(0, MAX_RESULTS)) {
       const item = document.createElement('li');
@@ -81,7 +81,7 @@ async function run(query) {
       list.append(item);
     }
   } catch (error) {
-    status.textContent = 'Search is unavailable right now; browse all articles instead.';
+    statusLine.textContent = 'Search is unavailable right now; browse all articles instead.';
     console.error(error);
   }
 }

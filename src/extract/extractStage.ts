@@ -13,7 +13,7 @@ import { parseStringArray } from '../text/json.ts';
 import { isEntityType } from './entityTypes.ts';
 import { extractArticle, type FeedItemHint } from './article.ts';
 import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, mentionKey } from './keys.ts';
-import { textHash, simhash } from './fingerprint.ts';
+import { textHash } from './fingerprint.ts';
 import { assignTopics } from './topics.ts';
 import { extractFacts } from './facts.ts';
 import type { RegistryEntry } from './entities.ts';
@@ -39,8 +39,11 @@ function outletName(siteName: string | null, sourceName: string | null, url: str
 export function syncTopics(db: TrackerDb, config: Config): void {
   writeTransaction(db, (tx) => {
     for (const topic of config.topics) {
-      tx.insert(topicsTable).values({ slug: topic.slug, name: topic.name, description: topic.description })
-        .onConflictDoUpdate({ target: topicsTable.slug, set: { name: topic.name, description: topic.description } }).run();
+      // The rules and viewpoints are stored with the topic, so the site's methodology page shows
+      // what articles were actually sorted by, whatever configuration the site is built from.
+      const values = { name: topic.name, description: topic.description, rules: JSON.stringify(topic.rules), viewpoints: JSON.stringify(topic.viewpoints) };
+      tx.insert(topicsTable).values({ slug: topic.slug, ...values })
+        .onConflictDoUpdate({ target: topicsTable.slug, set: values }).run();
     }
   });
 }
@@ -89,7 +92,7 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
           outlet: outletName(extracted.siteName, source?.name ?? null, extracted.canonicalUrl),
           title: extracted.title || '(untitled)', byline: extracted.byline, publishedAt: extracted.publishedAt, lang: extracted.lang,
           text: extracted.text, wordCount: extracted.text.split(/\s+/).filter(Boolean).length,
-          textHash: hash, simhash: simhash(extracted.text), extractedAt: now,
+          textHash: hash, extractedAt: now,
         };
         tx.insert(articles).values(row).onConflictDoUpdate({ target: articles.id, set: row }).run();
         tx.delete(articleTopics).where(eq(articleTopics.articleId, id)).run();

@@ -2,14 +2,16 @@
 // Corrections are already applied to everything except the corrections list itself.
 import type { TrackerDb } from '../db/client.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
-import type { Explainer } from '../stories/types.ts';
+import { readStoredExplainers } from '../stories/storedExplainer.ts';
+import { describeNotRepresented } from '../stories/notRepresented.ts';
 import { isEntityType } from '../extract/entityTypes.ts';
+import { parseStringArray } from '../text/json.ts';
 import type { ExportDocument } from './exportSchema.ts';
 
 export type { ExportDocument } from './exportSchema.ts';
 
 
-export function exportData(db: TrackerDb): ExportDocument {
+export function exportData(db: TrackerDb, warn: (message: string) => void = () => {}): ExportDocument {
   const client = db.$client;
   const overlay = CorrectionOverlay.load(db);
   const topicsByArticle = new Map<string, string[]>();
@@ -20,17 +22,17 @@ export function exportData(db: TrackerDb): ExportDocument {
   const articleRows = overlay.apply(client.prepare(`SELECT id, url, canonical_url AS canonicalUrl, outlet, title, byline, published_at AS publishedAt, lang, text FROM articles ORDER BY published_at, id`).all() as ExportDocument['articles']);
   const articles = articleRows.map((row) => ({ ...row, topics: topicsByArticle.get(row.id) ?? [], storyId: storyByArticle.get(row.id) ?? null }));
 
-  const stories = (client.prepare('SELECT explainer FROM stories WHERE explainer IS NOT NULL ORDER BY first_published, id').all() as { explainer: string }[])
-    .map((row) => JSON.parse(row.explainer) as Explainer)
+  const stories = readStoredExplainers(client.prepare('SELECT id, explainer FROM stories WHERE explainer IS NOT NULL ORDER BY first_published, id').all() as { id: string; explainer: string }[], warn)
     .map((story) => ({
       id: story.id, slug: story.slug, title: story.title, topic: story.topic,
       summary: story.summary.map((sentence) => sentence.text).join(' '),
       articleIds: story.articleIds,
       keyPoints: story.keyPoints.map(({ text, articleIds }) => ({ text, articleIds })),
-      figures: story.figures.map(({ value, unit, label, articleIds, conflict }) => ({ value, unit, label, articleIds, conflict })),
+      figures: story.figures.map(({ value, unit, label, articleIds, conflict, moved }) => ({ value, unit, label, articleIds, conflict, moved })),
       timeline: story.timeline.map(({ date, precision, text, articleIds }) => ({ date, precision, text, articleIds })),
       viewpoints: story.viewpoints.map(({ label, share, articleIds }) => ({ label, share, articleIds })),
-      notRepresented: story.notRepresented,
+      notRepresented: story.notRepresented.map(describeNotRepresented),
+      notRepresentedDetail: story.notRepresented,
       unknowns: story.unknowns.map((unknown) => unknown.text),
       terms: story.terms.map(({ term, definition, articleIds }) => ({ term, definition, articleIds })),
     }));
@@ -40,7 +42,7 @@ export function exportData(db: TrackerDb): ExportDocument {
     mentionArticles.set(row.e, [...(mentionArticles.get(row.e) ?? []), row.a]);
   }
   const entities = overlay.apply(client.prepare('SELECT id, name, type, aliases FROM entities ORDER BY name, id').all() as { id: string; name: string; type: string; aliases: string }[])
-    .map((row) => ({ id: row.id, name: row.name, type: isEntityType(row.type) ? row.type : 'other' as const, aliases: JSON.parse(row.aliases) as string[], articleIds: mentionArticles.get(row.id) ?? [] }));
+    .map((row) => ({ id: row.id, name: row.name, type: isEntityType(row.type) ? row.type : 'other' as const, aliases: parseStringArray(row.aliases), articleIds: mentionArticles.get(row.id) ?? [] }));
   const figures = overlay.apply(client.prepare('SELECT id, article_id AS articleId, value, unit, text, sentence, claimant FROM figures ORDER BY article_id, start').all() as ExportDocument['figures']);
   const events = overlay.apply(client.prepare('SELECT id, article_id AS articleId, date, precision, text FROM events ORDER BY date, id').all() as ExportDocument['events']);
   const quotes = overlay.apply(client.prepare('SELECT id, article_id AS articleId, speaker, text FROM quotes ORDER BY article_id, start').all() as ExportDocument['quotes']);

@@ -2,6 +2,7 @@
 // parse what the command prints with it, so the command and its contract cannot drift apart.
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../extract/entityTypes.ts';
+import { figureMoveSchema, notRepresentedSchema } from '../stories/types.ts';
 
 const id = z.string().min(1);
 const dateAtPrecision = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -15,10 +16,15 @@ export const exportSchema = z.object({
   stories: z.array(z.object({
     id, slug: z.string().min(1), title: z.string().min(1), topic: z.string().min(1), summary: z.string(), articleIds: z.array(id).min(1),
     keyPoints: z.array(z.object({ text: z.string().min(1), articleIds: z.array(id).min(1) })),
-    figures: z.array(z.object({ value: z.number(), unit: z.string(), label: z.string(), articleIds: z.array(id).min(1), conflict: z.boolean() })),
+    figures: z.array(z.object({ value: z.number(), unit: z.string(), label: z.string(), articleIds: z.array(id).min(1), conflict: z.boolean(),
+      /** Beside the contract's fields: the first and the latest value when a later day reported another one. */
+      moved: figureMoveSchema.nullable() })),
     timeline: z.array(z.object({ date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string().min(1), articleIds: z.array(id).min(1) })),
     viewpoints: z.array(z.object({ label: z.string().min(1), share: z.number().min(0).max(1), articleIds: z.array(id).min(1) })),
-    notRepresented: z.array(z.string()),
+    /** Each entry starts with the actor's (or viewpoint's) name. */
+    notRepresented: z.array(z.string().min(1)),
+    /** Beside the contract's sentences, the same entries as data, in the same order. */
+    notRepresentedDetail: z.array(notRepresentedSchema),
     unknowns: z.array(z.string()),
     terms: z.array(z.object({ term: z.string().min(1), definition: z.string().min(1), articleIds: z.array(id).min(1) })),
   })),

@@ -1,6 +1,9 @@
 // What the site build reads: the explainers, topics and articles, straight from the database,
 // opened read-only. The Astro content loaders call this at build time.
-import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../stories/types.ts';
+import { topicRulesSchema, type Explainer, type SiteArticle, type SiteEntity, type SiteMeta, type SiteTopic } from '../stories/types.ts';
+import { readStoredExplainers } from '../stories/storedExplainer.ts';
+import { parseStringArray } from '../text/json.ts';
+import { isEntityType } from '../extract/entityTypes.ts';
 import { openDatabaseReadOnly, type TrackerDb } from '../db/client.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
 import { DEFAULT_BASE_URL, DEFAULT_SITE_TITLE } from '../config/schema.ts';
@@ -14,11 +17,11 @@ export interface SiteData {
   entities: SiteEntity[];
 }
 
-export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: string }): SiteData {
+export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: string }, warn: (message: string) => void = () => {}): SiteData {
   const client = db.$client;
-  const topics = client.prepare('SELECT slug, name, description FROM topics ORDER BY slug').all() as SiteTopic[];
-  const stories = (client.prepare('SELECT explainer FROM stories WHERE explainer IS NOT NULL ORDER BY last_published DESC, id').all() as { explainer: string }[])
-    .map((row) => JSON.parse(row.explainer) as Explainer);
+  const topics = (client.prepare('SELECT slug, name, description, rules, viewpoints FROM topics ORDER BY slug').all() as
+    { slug: string; name: string; description: string; rules: string | null; viewpoints: string }[]).map(siteTopic);
+  const stories = readStoredExplainers(client.prepare('SELECT id, explainer FROM stories WHERE explainer IS NOT NULL ORDER BY last_published DESC, id').all() as { id: string; explainer: string }[], warn);
   const storyOf = new Map<string, Explainer>();
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story);
   const articleRows = client.prepare(`
@@ -34,6 +37,20 @@ export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: s
   const generatedAt = (client.prepare('SELECT max(updated_at) AS at FROM stories').get() as { at: string | null }).at ?? new Date(0).toISOString();
   const entities = collectEntities(client, CorrectionOverlay.load(db), stories, articles);
   return { meta: { title: meta.title, baseUrl: meta.baseUrl, generatedAt }, topics, stories, articles, entities };
+}
+
+/** A topic row with its stored rules and viewpoints (JSON columns) read back; unreadable ones are left empty. */
+function siteTopic(row: { slug: string; name: string; description: string; rules: string | null; viewpoints: string }): SiteTopic {
+  let rules: SiteTopic['rules'] = null;
+  let viewpoints: SiteTopic['viewpoints'] = [];
+  try {
+    rules = row.rules ? topicRulesSchema.parse(JSON.parse(row.rules)) : null;
+  } catch { rules = null; }
+  try {
+    const parsed = JSON.parse(row.viewpoints) as unknown;
+    if (Array.isArray(parsed)) viewpoints = parsed.filter((entry): entry is { label: string; name: string } => typeof entry?.label === 'string' && typeof entry?.name === 'string').map(({ label, name }) => ({ label, name }));
+  } catch { viewpoints = []; }
+  return { slug: row.slug, name: row.name, description: row.description, rules, viewpoints };
 }
 
 /** Lowercase ASCII words joined by hyphens; the fallback keeps a name with no Latin letters addressable. */
@@ -88,11 +105,8 @@ function collectEntities(client: Client, overlay: CorrectionOverlay, stories: Ex
     const mentions = mentionsOf.get(row.id) ?? [];
     const articleIds = [...new Set(mentions)];
     if (row.origin !== 'registry' && articleIds.length < 2) continue;
-    let aliases: string[] = [];
-    try {
-      const parsed = JSON.parse(row.aliases) as unknown;
-      if (Array.isArray(parsed)) aliases = parsed.filter((alias): alias is string => typeof alias === 'string' && alias !== row.name);
-    } catch { /* malformed aliases: the name alone */ }
+    // Malformed aliases give the name alone.
+    const aliases = parseStringArray(row.aliases).filter((alias) => alias !== row.name);
     const names = [row.name, ...aliases].map((name) => name.toLowerCase());
 
     const byMonth = new Map<string, number>();
@@ -123,7 +137,7 @@ function collectEntities(client: Client, overlay: CorrectionOverlay, stories: Ex
     for (let n = 2; usedSlugs.has(slug); n += 1) slug = `${entitySlug(row.name)}-${n}`;
     usedSlugs.add(slug);
     result.push({
-      id: row.id, slug, name: row.name, type: row.type, aliases, origin: row.origin,
+      id: row.id, slug, name: row.name, type: isEntityType(row.type) ? row.type : 'other', aliases, origin: row.origin === 'registry' ? 'registry' : 'detected',
       articleCount: articleIds.length,
       mentionsByMonth: [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, count]) => ({ month, count })),
       quotes, figures, stories: [...storyList.values()],

@@ -11,7 +11,8 @@ import { CorrectionOverlay } from '../editorial/corrections.ts';
 import { clusterArticles } from './cluster.ts';
 import { assembleExplainer } from './explainer.ts';
 import { cosine, topTerms, type TermVector } from './terms.ts';
-import type { Explainer } from './types.ts';
+import { EXPLAINER_VERSION, type Explainer } from './types.ts';
+import { readStoredExplainer } from './storedExplainer.ts';
 
 export interface ClusterStageSummary { assigned: number; newStories: number; duplicates: number; explainers: number; stories: number }
 
@@ -113,7 +114,11 @@ export function clusterStage(db: TrackerDb, config: Config, options: { all?: boo
   // What to reassemble is on disk, not in memory: a story marked by clustering, re-extraction or a
   // correction stays marked until its explainer is written, so a run killed halfway loses nothing.
   const toAssemble = db.select({ id: stories.id }).from(stories)
-    .where(options.all ? undefined : or(eq(stories.needsAssembly, true), isNull(stories.explainer)))
+    .where(options.all ? undefined : or(
+      eq(stories.needsAssembly, true), isNull(stories.explainer),
+      // An explainer stored by an older (or newer) tracker is assembled again in today's shape.
+      sql`coalesce(json_extract(${stories.explainer}, '$.version'), 1) <> ${EXPLAINER_VERSION}`,
+    ))
     .orderBy(stories.id).all().map((row) => row.id);
 
   let written = 0;
@@ -127,8 +132,10 @@ export function clusterStage(db: TrackerDb, config: Config, options: { all?: boo
         const explainer = assembleExplainer(t, config, id, overlay, now);
         if (explainer) {
           explainer.related = relatedStories(t, id, explainer.topic);
-          const previous = t.select({ digest: stories.digest }).from(stories).where(eq(stories.id, id)).get();
-          if (writeExplainer(t, explainer, previous?.digest ?? null)) written++;
+          // The digest says "unchanged" only of an explainer stored in the current shape.
+          const previous = t.select({ digest: stories.digest, version: sql<number | null>`json_extract(${stories.explainer}, '$.version')` })
+            .from(stories).where(eq(stories.id, id)).get();
+          if (writeExplainer(t, explainer, previous?.version === EXPLAINER_VERSION ? previous.digest : null)) written++;
         }
         t.update(stories).set({ needsAssembly: false }).where(eq(stories.id, id)).run();
       }
@@ -145,7 +152,8 @@ export function clusterStage(db: TrackerDb, config: Config, options: { all?: boo
       )).all();
     for (const row of stale) {
       if (!row.explainer || reassembled.has(row.id)) continue;
-      const explainer = JSON.parse(row.explainer) as Explainer;
+      const { explainer } = readStoredExplainer(row.explainer);
+      if (!explainer) continue;
       explainer.status = row.status === 'developing' ? 'dormant' : 'developing';
       if (writeExplainer(t, explainer, row.digest)) written++;
     }

@@ -7,9 +7,12 @@ import type { Config, TopicConfig } from '../config/schema.ts';
 import type { CorrectionOverlay } from '../editorial/corrections.ts';
 import { splitSentences } from '../extract/sentences.ts';
 import { termVector, cosine, wordSet, jaccard, stem, type TermVector } from './terms.ts';
+import { EXPLAINER_VERSION } from './types.ts';
 import type {
-  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, ViewpointShare, KeyTerm, StoryStatus,
+  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, ViewpointShare, KeyTerm, StoryStatus, NotRepresented,
 } from './types.ts';
+import { figureMove, publicationDays } from './figureMoves.ts';
+import { parseStringArray } from '../text/json.ts';
 
 type ArticleRow = typeof articles.$inferSelect;
 type FigureRow = typeof figures.$inferSelect;
@@ -151,6 +154,7 @@ function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
       value: main.value, unit: main.rows[0].unit, label: main.rows[0].label, text, sentence: main.rows[0].sentence,
       articleIds: allIds, sourceCount: allIds.length, conflict,
       variants: variants.map((variant) => ({ value: variant.value, text: variant.rows[0].text, articleIds: sourcesOf(variant.rows) })),
+      moved: null,
     });
   }
   return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);
@@ -347,18 +351,19 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const speakers = new Set(quoteRows.map((row) => row.speaker?.toLowerCase()).filter(Boolean));
   const entityRows = mentionCounts.size ? overlay.apply(db.select().from(entities).where(inArray(entities.id, [...mentionCounts.keys()])).all()) : [];
   const silentSentences = allSentences.filter((sentence) => /\b(has not responded|did not respond|did not immediately respond|declined to comment|did not comment|could not be reached|has not commented|no comment)\b/i.test(sentence.text));
-  const notRepresented: string[] = [];
+  const notRepresented: NotRepresented[] = [];
   for (const entity of entityRows.sort((a, b) => (mentionCounts.get(b.id)?.size ?? 0) - (mentionCounts.get(a.id)?.size ?? 0))) {
     if (entity.type !== 'organization' && entity.type !== 'person') continue;
     const count = mentionCounts.get(entity.id)?.size ?? 0;
-    const names = [entity.name, ...(JSON.parse(entity.aliases) as string[])];
+    const names = [entity.name, ...parseStringArray(entity.aliases)];
     if (names.some((name) => speakers.has(name.toLowerCase()))) continue;
     const silent = silentSentences.some((sentence) => names.some((name) => sentence.text.includes(name)));
-    if (silent) notRepresented.push(`${entity.name}: named in ${count} of ${sources.length} sources, not quoted; the coverage says it did not respond or declined to comment`);
-    else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push(`${entity.name}: named in ${count} of ${sources.length} sources, never quoted`);
+    const entry = { name: entity.name, ref: entity.id, namedIn: count, sourceCount: sources.length };
+    if (silent) notRepresented.push({ kind: 'declined', ...entry });
+    else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push({ kind: 'unquoted', ...entry });
   }
   for (const viewpoint of topic.viewpoints) {
-    if (!shareCounts.has(viewpoint.label)) notRepresented.push(`No source carries the viewpoint of ${viewpoint.name.toLowerCase()}`);
+    if (!shareCounts.has(viewpoint.label)) notRepresented.push({ kind: 'viewpoint', name: viewpoint.name, ref: viewpoint.label, namedIn: 0, sourceCount: sources.length });
   }
 
   const unknownSentences = leadSentences(context, 80, false).filter(undisputed).filter((sentence) => uncertaintyCues.test(sentence.text));
@@ -371,7 +376,11 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   // The title: the headline of the source closest to the story's centre.
   const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) })).sort((a, b) => b.score - a.score)[0];
 
+  const published = publicationDays(sources);
+  for (const figure of keyFigures) figure.moved = figureMove(figure, published);
+
   return {
+    version: EXPLAINER_VERSION,
     id: story.id,
     slug: story.slug,
     title: central?.article.title ?? story.title,

@@ -55,8 +55,8 @@ beforeAll(async () => {
   const now = '2025-03-04T10:00:00.000Z';
   sqlite.prepare(`INSERT INTO sources (url, name, kind, last_status, last_error, consecutive_failures, items_seen, created_at, origin)
     VALUES ('https://evil.example/feed', ?, 'rss', 'parse-error', ?, 2, 0, ?, 'config')`).run(hostile.sourceName, hostile.sourceError, now);
-  sqlite.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, text, word_count, text_hash, simhash, extracted_at, facts_at)
-    VALUES ('a_hostile', 'https://evil.example/a', 'https://evil.example/a', ?, ?, 'text', 1, 'h', '0', ?, ?)`).run(hostile.outlet, hostile.title, now, now);
+  sqlite.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, text, word_count, text_hash, extracted_at, facts_at)
+    VALUES ('a_hostile', 'https://evil.example/a', 'https://evil.example/a', ?, ?, 'text', 1, 'h', ?, ?)`).run(hostile.outlet, hostile.title, now, now);
   sqlite.prepare(`INSERT INTO quotes (id, article_id, speaker, text, start, end) VALUES ('q_hostile', 'a_hostile', ?, ?, 0, 10)`).run(hostile.speaker, hostile.quote);
   sqlite.prepare(`INSERT INTO figures (id, article_id, value, unit, label, text, sentence, start, end)
     VALUES ('f_hostile', 'a_hostile', 5500000000, 'USD', 'charge', ?, ?, 0, 5)`).run(hostile.figure, `It took a ${hostile.figure} charge.`);

@@ -35,8 +35,8 @@ const all = (query: string, ...params: unknown[]) => db.$client.prepare(query).a
 const userVersion = () => db.$client.pragma('user_version', { simple: true });
 
 function article(id: string): void {
-  run(`INSERT INTO articles (id, url, canonical_url, outlet, title, text, word_count, text_hash, simhash, extracted_at, facts_at)
-    VALUES (?, ?, ?, 'Outlet', 'Title', 'Text', 1, ?, '0000000000000000', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')`, id, `https://x.example/${id}`, `https://x.example/${id}`, id);
+  run(`INSERT INTO articles (id, url, canonical_url, outlet, title, text, word_count, text_hash, extracted_at, facts_at)
+    VALUES (?, ?, ?, 'Outlet', 'Title', 'Text', 1, ?, '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')`, id, `https://x.example/${id}`, `https://x.example/${id}`, id);
 }
 /** An entity and its mentions as the old code stored them: old key, no mention type, no votes. */
 function oldEntity(type: string, name: string, origin: string, aliases: string[], mentions: [string, number][]): string {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../../src/publish/buildSite.ts';
 import type { Explainer, SiteArticle, SiteEntity, SiteMeta, SiteTopic } from '../../src/stories/types.ts';
+import { describeNotRepresented } from '../../src/stories/notRepresented.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/site-data.json', import.meta.url));
 const BUILD_TIMEOUT = 120_000;
@@ -180,6 +181,15 @@ describe('site built from the fixture', () => {
     for (const href of links) expect($(href!).hasClass('timeline-entry'), href).toBe(true);
     // A mark's title says the date and the event, so hovering or a screen reader gives both.
     expect(chart.find('a title').first().text()).toMatch(/\d{4}.*: \S/);
+  });
+
+  it('says why each stakeholder is listed as not represented, from the entry\'s data', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const items = $('#section-not-represented li').map((_, el) => $(el).text().replace(/\s+/g, ' ').trim()).get();
+    const story = data.stories.find((s) => s.slug === 'openai-deepseek-distillation-claims')!;
+    expect(items).toEqual(story.notRepresented.map(describeNotRepresented));
+    expect(items[0]).toBe('DeepSeek: named in 4 of 4 sources, not quoted; the coverage says it did not respond or declined to comment');
+    expect($('#section-not-represented li strong').first().text()).toBe('DeepSeek');
   });
 
   it('shows the explainer sections in the order of the design', async () => {
@@ -434,6 +444,12 @@ describe('site built from the fixture', () => {
     expect($('#about-viewpoints').text().replace(/\s+/g, ' ')).toContain('divided by the number of all the story\'s sources');
     expect($('#about-topics h3').map((_, el) => $(el).text()).get()).toEqual(data.topics.map((topic) => topic.name));
     expect($('#about-topics').text()).toContain('Required cues');
+    // The rules shown are the ones stored with each topic in the data, not a copy of the built-in list.
+    for (const topic of data.topics) {
+      const section = $(`#rules-${topic.slug}`).parent();
+      expect(section.text()).toContain(`Threshold: a score of ${topic.rules!.minScore}`);
+      expect(section.text()).toContain(topic.rules!.require[0].slice(0, 3).join(', '));
+    }
     expect($('#about-corrections a').attr('href')).toBe('/corrections/');
   });
 
@@ -584,6 +600,15 @@ describe('site built from sparse data under a sub-path', () => {
       corrections: [],
       viewpoints: [],
     });
+    // A story as an older tracker wrote it (version 1: sentences for "not represented", no
+    // version, no moves) is upgraded on the way in; a malformed one is left out, not fatal.
+    const nvidia = sparse.stories.find((s) => s.slug === 'nvidia-h20-export-licence-charge')!;
+    const { version: _version, ...unversioned } = nvidia;
+    (sparse.stories as unknown[]).push(
+      { ...unversioned, id: 'old-shape', slug: 'old-shape-story', figures: nvidia.figures.map(({ moved: _moved, ...figure }) => figure),
+        notRepresented: ['Huawei: named in 2 of 3 sources, never quoted', 'No source carries the viewpoint of national security hawks'] },
+      { ...nvidia, id: 'broken', slug: 'broken-story', figures: [{ ...nvidia.figures[0], value: 'many' }] },
+    );
     const dataFile = path.join(workDir, 'sparse.json');
     await writeFile(dataFile, JSON.stringify(sparse));
     outDir = path.join(workDir, 'sparse-site');
@@ -600,6 +625,15 @@ describe('site built from sparse data under a sub-path', () => {
       'section-timeline',
       'section-sources',
     ]);
+  });
+
+  it('upgrades a story stored by an older tracker and leaves out a malformed one', async () => {
+    const $ = await page(outDir, 'stories/old-shape-story');
+    expect($('#section-not-represented li').map((_, el) => $(el).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
+      'Huawei: named in 2 of 3 sources, never quoted',
+      'National security hawks: no source carries this viewpoint',
+    ]);
+    await expect(readFile(path.join(outDir, 'stories/broken-story/index.html'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('uses the title and the base path it was built with', async () => {

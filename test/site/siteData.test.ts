@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TrackerDb } from '../../src/db/client.ts';
 import { collectSiteData, entitySlug } from '../../src/publish/siteData.ts';
-import type { Explainer } from '../../src/stories/types.ts';
+import { makeExplainer } from '../support/explainer.ts';
 
 let db: TrackerDb | undefined;
 afterEach(() => {
@@ -13,8 +13,8 @@ afterEach(() => {
 function seed(): TrackerDb {
   const database = openDatabase(':memory:');
   const client = database.$client;
-  const article = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, simhash, extracted_at)
-    VALUES (?, ?, ?, ?, ?, ?, 'text', 1, ?, '0', '2025-01-01T00:00:00Z')`);
+  const article = client.prepare(`INSERT INTO articles (id, url, canonical_url, outlet, title, published_at, text, word_count, text_hash, extracted_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'text', 1, ?, '2025-01-01T00:00:00Z')`);
   const onTopic = client.prepare(`INSERT INTO article_topics (article_id, topic, score, cues) VALUES (?, 'export-controls', 9, '[]')`);
   for (const [id, date] of [['a1', '2025-01-05T10:00:00Z'], ['a2', '2025-01-20T10:00:00Z'], ['a3', '2025-03-02T10:00:00Z'], ['off', '2025-03-03T10:00:00Z']] as const) {
     article.run(id, `https://news.example/${id}`, `https://news.example/${id}`, 'News', `Title ${id}`, date, id);
@@ -36,11 +36,11 @@ function seed(): TrackerDb {
   const quote = client.prepare(`INSERT INTO quotes (id, article_id, speaker, text, start, "end") VALUES (?, ?, ?, ?, 0, 1)`);
   quote.run('q1', 'a3', 'NVIDIA Corp.', 'We comply with the rules.');
   quote.run('q2', 'a2', 'Someone else', 'Not Nvidia.');
-  const story: Partial<Explainer> = {
+  const story = makeExplainer({
     id: 's1', slug: 'nvidia-charge', title: 'Nvidia takes a charge', topic: 'export-controls', articleIds: ['a1', 'a3'],
-    figures: [{ value: 5.5e9, unit: 'USD', label: 'charge', text: '$5.5 billion', sentence: 'Nvidia expects a $5.5 billion charge.', articleIds: ['a1'], sourceCount: 1, conflict: false, variants: [] }],
+    figures: [{ value: 5.5e9, unit: 'USD', label: 'charge', text: '$5.5 billion', sentence: 'Nvidia expects a $5.5 billion charge.', articleIds: ['a1'], sourceCount: 1, conflict: false, variants: [], moved: null }],
     lastPublished: '2025-03-02T10:00:00Z',
-  };
+  });
   client.prepare(`INSERT INTO stories (id, slug, topic, title, explainer, updated_at) VALUES ('s1', 'nvidia-charge', 'export-controls', 'Nvidia takes a charge', ?, '2025-03-03T00:00:00Z')`)
     .run(JSON.stringify(story));
   return database;

@@ -51,8 +51,10 @@ function readDataFile(file: string): SiteData {
   if (record!.entities !== undefined && !Array.isArray(record!.entities)) {
     throw new Error(`Site data file ${file} has an "entities" value that is not an array`);
   }
-  // Data written before entity pages existed has no entities: the site builds without them.
-  return { ...(record as SiteData), entities: record!.entities ?? [] };
+  // Data written before entity pages existed has no entities, and before topics stored their
+  // rules, topics without them: the site builds without those parts.
+  const topics = record!.topics!.map((topic) => ({ ...topic, rules: topic.rules ?? null, viewpoints: topic.viewpoints ?? [] }));
+  return { ...(record as SiteData), topics, entities: record!.entities ?? [] };
 }
 
 // The build command's title and address win over what the data says, so one database can be
@@ -70,18 +72,33 @@ function applyEnvironmentOverrides(data: SiteData): SiteData {
   };
 }
 
-type Entry = { id: string; data: Record<string, unknown> };
+type Entry = { id: string; data: unknown };
+
+/** How an entry is checked: a zod schema of the story model, or a function in the same style. */
+type Validator =
+  | { safeParse: (data: unknown) => { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }
+  | ((data: unknown) => { success: true; data: unknown } | { success: false; problem: string });
+
+function validate(validator: Validator, data: unknown): { data: unknown } | { problem: string } {
+  if (typeof validator === 'function') {
+    const result = validator(data);
+    return result.success ? { data: result.data } : { problem: result.problem };
+  }
+  const result = validator.safeParse(data);
+  if (result.success) return { data: result.data };
+  return { problem: result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || 'entry'}: ${issue.message}`).join('; ') };
+}
 
 /**
- * A content-layer loader over one part of the site data. Entries are validated against the
- * collection's schema; an entry whose digest is unchanged since the last build is left alone,
- * and an id that is no longer in the data is removed.
+ * A content-layer loader over one part of the site data. Entries are validated against the story
+ * model's schema (src/stories/types.ts); an entry whose digest is unchanged since the last build
+ * is left alone, and an id that is no longer in the data is removed.
  */
-export function siteDataLoader(name: string, entriesOf: (data: SiteData) => Entry[]): Loader {
+export function siteDataLoader(name: string, entriesOf: (data: SiteData) => Entry[], validator: Validator): Loader {
   return {
     name: `tracker-${name}`,
     load: async (context: LoaderContext) => {
-      const { store, logger, parseData, generateDigest } = context;
+      const { store, logger, generateDigest } = context;
       const entries = entriesOf(loadSiteData());
       const seen = new Set<string>();
       let changed = 0;
@@ -97,16 +114,15 @@ export function siteDataLoader(name: string, entriesOf: (data: SiteData) => Entr
           continue;
         }
         seen.add(entry.id);
-        let data: Record<string, unknown>;
-        try {
-          data = await parseData({ id: entry.id, data: entry.data });
-        } catch (error) {
+        const checked = validate(validator, entry.data);
+        if ('problem' in checked) {
           // One malformed entry should not take the whole site down; it is named in the build log.
           rejected += 1;
           seen.delete(entry.id);
-          logger.warn(`${name}: entry ${JSON.stringify(entry.id)} skipped: ${schemaProblems(error)}`);
+          logger.warn(`${name}: entry ${JSON.stringify(entry.id)} skipped: ${checked.problem}`);
           continue;
         }
+        const data = checked.data as Record<string, unknown>;
         const digest = generateDigest(data);
         if (store.get(entry.id)?.digest === digest) continue;
         store.set({ id: entry.id, data, digest });
@@ -122,16 +138,4 @@ export function siteDataLoader(name: string, entriesOf: (data: SiteData) => Entr
       logger.info(`${name}: ${seen.size} entries (${changed} changed, ${removed} removed, ${rejected} rejected)`);
     },
   };
-}
-
-/** Astro's schema error as one line: "figures.0.value: Expected type number, received string". */
-function schemaProblems(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const problems = lines.slice(1).map((line) =>
-    line
-      .replace(/^(\*\*[^*]+\*\*: )+/, (prefix) => `${prefix.split('**: ')[0].replace(/\*\*/g, '')}: `)
-      .replace(/[`*"]/g, ''),
-  );
-  return problems.length > 0 ? problems.join('; ') : (lines[0] ?? 'invalid entry');
 }

@@ -1,6 +1,6 @@
 // Computations the story components share: citation numbers, viewpoint percentages, and the
 // timelines that merge entries from several stories.
-import type { Explainer, KeyFigure, StorySource, TimelineEntry, ViewpointShare } from '../../../src/stories/types.ts';
+import type { Explainer, FigureMove, StorySource, TimelineEntry, ViewpointShare } from '../../../src/stories/types.ts';
 import { dateSortKey } from './format.ts';
 
 export type CitationNumbers = ReadonlyMap<string, number>;
@@ -93,66 +93,26 @@ export function storyTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   );
 }
 
-export interface FigureReport {
-  text: string;
-  value: number;
-  /** Publication date of the first source giving this value (ISO date), or null when unknown. */
-  date: string | null;
-  outlet: string | null;
-}
-
-export interface MovedFigure {
+export interface MovedFigure extends FigureMove {
   story: { slug: string; title: string };
   label: string;
   unit: string;
-  first: FigureReport;
-  latest: FigureReport;
-  direction: 'up' | 'down';
   sourceCount: number;
 }
 
 /**
- * Figures whose reported value changed as coverage went on: for each key figure with more than one
- * value, the value first reported and the one most recently first reported, when the later one
- * came out on a later day. Newest change first.
+ * Figures whose reported value changed as coverage went on (KeyFigure.moved, computed when the
+ * explainer was assembled), newest change first.
  */
 export function movedFigures(stories: Explainer[], limit = 6): MovedFigure[] {
   const moved: MovedFigure[] = [];
   for (const story of stories) {
-    const published = new Map<string, { date: string | null; outlet: string }>();
-    for (const source of story.sources) {
-      const date = source.publishedAt ? source.publishedAt.slice(0, 10) : null;
-      published.set(source.articleId, { date, outlet: source.outlet });
-      for (const copy of source.copies) if (!published.has(copy.articleId)) published.set(copy.articleId, { date, outlet: source.outlet });
-    }
     for (const figure of story.figures) {
-      const reports = reportsOf(figure, published);
-      if (reports.length < 2) continue;
-      const first = reports[0];
-      const latest = reports[reports.length - 1];
-      if (!first.date || !latest.date || latest.date <= first.date || latest.value === first.value) continue;
-      // Ten times more or less is another quantity or a slip (a misplaced decimal), not a revision:
-      // the story page shows it as a conflict between sources.
-      const ratio = Math.max(Math.abs(first.value), Math.abs(latest.value)) / Math.max(1e-9, Math.min(Math.abs(first.value), Math.abs(latest.value)));
-      if (ratio > 3) continue;
-      moved.push({
-        story: { slug: story.slug, title: story.title }, label: figure.label, unit: figure.unit, first, latest,
-        direction: latest.value > first.value ? 'up' : 'down', sourceCount: figure.sourceCount,
-      });
+      if (!figure.moved) continue;
+      moved.push({ ...figure.moved, story: { slug: story.slug, title: story.title }, label: figure.label, unit: figure.unit, sourceCount: figure.sourceCount });
     }
   }
-  return moved.sort((a, b) => compareDesc(a.latest.date ?? '', b.latest.date ?? '') || b.sourceCount - a.sourceCount).slice(0, limit);
-}
-
-function reportsOf(figure: KeyFigure, published: Map<string, { date: string | null; outlet: string }>): FigureReport[] {
-  return figure.variants
-    .map((variant) => {
-      const dated = variant.articleIds.map((id) => published.get(id)).filter((entry) => entry?.date) as { date: string; outlet: string }[];
-      dated.sort((a, b) => compareAsc(a.date, b.date));
-      return { text: variant.text, value: variant.value, date: dated[0]?.date ?? null, outlet: dated[0]?.outlet ?? null };
-    })
-    .filter((report) => report.date)
-    .sort((a, b) => compareAsc(a.date!, b.date!));
+  return moved.sort((a, b) => compareDesc(a.latest.date, b.latest.date) || b.sourceCount - a.sourceCount).slice(0, limit);
 }
 
 /** Stories newest first by their latest coverage. */
