@@ -1,6 +1,7 @@
 // tracker sources: the health of every source; tracker sources import FILE.opml: add the feeds an
 // OPML subscription list names to the database (kept and crawled beside the configured sources);
-// tracker sources check: fetch each source once and say what it is, writing nothing.
+// tracker sources check: fetch each source once and say what it is, writing nothing;
+// tracker sources errors: the log of fetch errors, newest first.
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { sources } from '../../db/schema.ts';
@@ -109,6 +110,31 @@ export function registerSourcesCommand(program: Command): void {
         if (summary.found === 0) throw new UserError(terminalText(`${file}: no feeds found (expected <outline xmlUrl="…"> entries)`), 'opml');
         print(`sources import: ${summary.found} feeds in ${file}: ${summary.added} added, ${summary.alreadyPresent} already present`);
       }, 'write');
+    });
+
+  group.command('errors')
+    .exitOverride()
+    .description('the log of fetch and parse errors recorded against sources, newest first (each with its time, kind, page and message)')
+    .option('--source <url>', 'only the errors of the source with this URL (or name)')
+    .option('--limit <n>', 'at most this many errors', '50')
+    .action(async (commandOptions: { source?: string; limit: string }, command: Command) => {
+      const options = globalOptions(command);
+      const limit = Number(commandOptions.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`sources errors: --limit must be a positive whole number, not "${commandOptions.limit}"`, 'usage');
+      await withDatabase(options, (db) => {
+        const filter = commandOptions.source;
+        if (filter !== undefined && !db.$client.prepare('SELECT 1 FROM sources WHERE url = ? OR name = ?').get(filter, filter)) {
+          throw new UserError(`sources errors: no source with URL or name "${filter}" (see \`tracker sources\`)`, 'usage');
+        }
+        const rows = db.$client.prepare(`SELECT e.at, e.kind, e.url, e.message, s.url AS source, s.name AS sourceName
+          FROM fetch_errors e LEFT JOIN sources s ON s.id = e.source_id
+          WHERE (? IS NULL OR s.url = ? OR s.name = ?) ORDER BY e.at DESC, e.id DESC LIMIT ?`)
+          .all(filter ?? null, filter ?? null, filter ?? null, limit) as { at: string; kind: string; url: string; message: string; source: string | null; sourceName: string | null }[];
+        if (options.json) { printJson(rows); return; }
+        if (rows.length === 0) { print(filter ? `no fetch errors recorded for ${filter}` : 'no fetch errors recorded'); return; }
+        const field = (text: string) => terminalText(text.replace(/\s+/g, ' '));
+        for (const row of rows) print(`${row.at}  ${row.kind}  ${field(row.url)}\n  ${field(row.message)}${row.source ? `\n  source: ${field(row.sourceName ?? row.source)}` : ''}`);
+      });
     });
 
   group.command('check')

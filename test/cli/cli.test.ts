@@ -144,6 +144,15 @@ describe('tracker run on feeds it has never seen', () => {
       const gone = sources.find((source) => source.name === 'Gone Feed')!;
       expect(gone).toMatchObject({ lastStatus: 'http-status', consecutiveFailures: 1 });
       expect(gone.lastError).toContain('410');
+      // The error log keeps each failure with its page and kind, newest first, per source.
+      const errors = await runTrackerInProcess(['sources', 'errors', '--json', '--config', config, '--db', db, '--source', 'Gone Feed']);
+      expect(errors.code, errors.stderr).toBe(0);
+      expect(JSON.parse(errors.stdout)).toEqual([expect.objectContaining({ kind: 'http-status', url: `http://127.0.0.1:${port}/gone`, sourceName: 'Gone Feed', message: expect.stringContaining('410') })]);
+      const text = await runTrackerInProcess(['sources', 'errors', '--config', config, '--db', db]);
+      expect(text.stdout).toMatch(/^\S+ {2}http-status {2}http:\/\/127\.0\.0\.1:\d+\/gone\n {2}.*410/);
+      const unknown = await runTrackerInProcess(['sources', 'errors', '--config', config, '--db', db, '--source', 'Nobody']);
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toContain('no source with URL or name "Nobody"');
     } finally {
       server.close();
     }
