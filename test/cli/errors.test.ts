@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ERROR_CODES } from '../../src/errors.ts';
-import { repoRoot, runTracker } from '../support/cli.ts';
+import { repoRoot, runTracker, runTrackerInProcess } from '../support/cli.ts';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-errors-')); });
@@ -30,11 +30,13 @@ describe('errors', () => {
       [['sources', 'import', path.join(dir, 'missing.opml'), '--db', path.join(dir, 'z.sqlite')], 'input-file'],
       [['correct', 'f_nosuchkey000000', '--set', 'value=1', '--reason', 'x', '--db', path.join(dir, 'y.sqlite')], 'editorial'],
     ];
-    for (const [args, code] of cases) {
-      const text = await runTracker(args);
+    // In-process for each case; a real process for one, as a shell sees it (exit status, streams).
+    for (const [index, [args, code]] of cases.entries()) {
+      const run = index === 0 ? runTracker : runTrackerInProcess;
+      const text = await run(args);
       expect(text.code, args.join(' ')).toBe(1);
       expect(text.stderr, args.join(' ')).toMatch(/^tracker: [^\n]+\n$/);
-      const json = await runTracker([...args, '--json']);
+      const json = await run([...args, '--json']);
       expect(json.code, args.join(' ')).toBe(1);
       const parsed = JSON.parse(json.stderr) as { error: { code: string; message: string; hint: string | null } };
       expect(parsed.error.code, args.join(' ')).toBe(code);
