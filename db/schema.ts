@@ -6,6 +6,7 @@
 // correction (keyed by the same key) stays attached.
 import { sqliteTable, text, integer, real, blob, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ENTITY_TYPES } from '../src/extract/entityTypes.ts';
+import { STANCES } from '../src/extract/stances.ts';
 
 /** The values of the enum-like columns: SQLite stores text, the types allow only these. */
 export const CRAWL_ITEM_STATES = ['pending', 'fetched', 'failed', 'skipped', 'gave-up'] as const;
@@ -211,6 +212,24 @@ export const quotes = sqliteTable('quotes', {
   start: integer('start').notNull(),
   end: integer('end').notNull(),
 }, (t) => [index('quotes_article').on(t.articleId)]);
+
+/** Attributed statements: quotes and reported speech, with who they belong to and their stance (src/extract/claims.ts). */
+export const claims = sqliteTable('claims', {
+  id: text('id').primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  /** The organisation or person the statement belongs to (a spokesperson's, their employer). */
+  claimant: text('claimant'),
+  /** The person who spoke, when named. */
+  speaker: text('speaker'),
+  /** accuses, denies, confirms, warns, declines, no-response, says. */
+  stance: text('stance', { enum: STANCES }).notNull(),
+  /** The quotation, or the sentence that reports the statement. */
+  text: text('text').notNull(),
+  sentence: text('sentence').notNull(),
+  isQuote: integer('is_quote', { mode: 'boolean' }).notNull(),
+  start: integer('start').notNull(),
+  end: integer('end').notNull(),
+}, (t) => [index('claims_article').on(t.articleId)]);
 
 export const viewpoints = sqliteTable('viewpoints', {
   id: text('id').primaryKey(),

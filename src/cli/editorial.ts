@@ -75,7 +75,7 @@ function printArticleFacts(facts: ArticleFacts): void {
     article.factsAt ? `facts extracted ${article.factsAt}` : 'facts not extracted yet (next `tracker extract`)',
   ].filter(Boolean);
   write(`  ${notes.join('; ')}`);
-  const width = Math.max(8, ...[...facts.entities, ...facts.figures, ...facts.events, ...facts.quotes, ...facts.viewpoints].map((fact) => fact.key.length));
+  const width = Math.max(8, ...[...facts.entities, ...facts.figures, ...facts.events, ...facts.quotes, ...facts.claims, ...facts.viewpoints].map((fact) => fact.key.length));
   const pad = (key: string) => key.padEnd(width);
   const indent = ' '.repeat(width + 4);
 
@@ -117,6 +117,14 @@ function printArticleFacts(facts: ArticleFacts): void {
   }
 
   write();
+  write(`Claims (${facts.claims.length})`);
+  for (const claim of facts.claims) {
+    const who = claim.claimant ? `${claim.claimant}${claim.speaker && claim.speaker !== claim.claimant ? ` (${claim.speaker})` : ''}` : 'no claimant found';
+    write(`  ${pad(claim.key)}  ${status(claim)}${who} ${claim.stance}${claim.quote ? ', quoted' : ''}: ${claim.quote ? quoted(claim.text) : claim.text}`);
+    correctionLines(claim, indent);
+  }
+
+  write();
   write(`Viewpoints (${facts.viewpoints.length})`);
   for (const viewpoint of facts.viewpoints) {
     write(`  ${pad(viewpoint.key)}  ${status(viewpoint)}${viewpoint.topic}/${viewpoint.label}  score ${viewpoint.score}  cues: ${viewpoint.cues.join(', ') || '-'}`);
@@ -128,7 +136,7 @@ function printArticleFacts(facts: ArticleFacts): void {
 
 function registerFactsCommand(program: Command): void {
   program.command('facts')
-    .description('every fact extracted from an article (entities, figures, events, quotes, viewpoints, topics), each with the key `tracker correct` takes')
+    .description('every fact extracted from an article (entities, figures, events, quotes, claims, viewpoints, topics), each with the key `tracker correct` takes')
     .argument('<article>', 'article id (a_…) or its URL')
     .action(async (reference: string, _options, command: Command) => {
       const options = globalOptions(command);

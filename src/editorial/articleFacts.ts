@@ -3,7 +3,7 @@
 // a fact to correct.
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
-import { articles, articleTopics, documents, entities, entityMentions, figures, events, quotes, viewpoints, storyArticles, stories } from '../../db/schema.ts';
+import { articles, articleTopics, documents, entities, entityMentions, figures, events, quotes, claims, viewpoints, storyArticles, stories } from '../../db/schema.ts';
 import { canonicalizeUrl } from '../extract/canonicalUrl.ts';
 import { CorrectionOverlay, type CorrectionRow } from './corrections.ts';
 import { EditorialError } from './errors.ts';
@@ -22,6 +22,7 @@ export interface ArticleFacts {
   figures: (Reviewed & { value: number; unit: string; label: string; text: string; qualifier: string | null; claimant: string | null; sentence: string })[];
   events: (Reviewed & { date: string; precision: string; endDate: string | null; text: string })[];
   quotes: (Reviewed & { speaker: string | null; speakerRole: string | null; text: string })[];
+  claims: (Reviewed & { claimant: string | null; speaker: string | null; stance: string; quote: boolean; text: string })[];
   viewpoints: (Reviewed & { topic: string; label: string; score: number; cues: string[]; passage: string | null })[];
 }
 
@@ -91,6 +92,8 @@ export function collectArticleFacts(db: TrackerDb, reference: string): ArticleFa
     .map((row) => ({ key: row.key, hidden: row.hidden, corrections: row.corrections, date: row.date, precision: row.precision, endDate: row.endDate, text: row.text }));
   const quoteList = review(db.select().from(quotes).where(eq(quotes.articleId, article.id)).orderBy(asc(quotes.start)).all())
     .map((row) => ({ key: row.key, hidden: row.hidden, corrections: row.corrections, speaker: row.speaker, speakerRole: row.speakerRole, text: row.text }));
+  const claimList = review(db.select().from(claims).where(eq(claims.articleId, article.id)).orderBy(asc(claims.start)).all())
+    .map((row) => ({ key: row.key, hidden: row.hidden, corrections: row.corrections, claimant: row.claimant, speaker: row.speaker, stance: row.stance, quote: row.isQuote, text: row.text }));
   const viewpointList = review(db.select().from(viewpoints).where(eq(viewpoints.articleId, article.id)).all())
     .map((row) => ({ key: row.key, hidden: row.hidden, corrections: row.corrections, topic: row.topic, label: row.label, score: row.score, cues: parseList(row.cues), passage: row.passage }))
     .sort((a, b) => a.topic.localeCompare(b.topic) || b.score - a.score);
@@ -105,6 +108,7 @@ export function collectArticleFacts(db: TrackerDb, reference: string): ArticleFa
     figures: figureList,
     events: eventList,
     quotes: quoteList,
+    claims: claimList,
     viewpoints: viewpointList,
   };
 }

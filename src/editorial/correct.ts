@@ -5,19 +5,20 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { writeTransaction, type TrackerDb } from '../db/client.ts';
 import { storiesOfFacts, markStoriesForAssembly } from '../stories/clusterStage.ts';
-import { corrections, figures, events, quotes, viewpoints, entities } from '../../db/schema.ts';
+import { corrections, figures, events, quotes, claims, viewpoints, entities } from '../../db/schema.ts';
+import { STANCES } from '../extract/stances.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay, type CorrectionRow } from './corrections.ts';
 import { EditorialError } from './errors.ts';
 import { ENTITY_TYPES } from './registry.ts';
 
-export type FactKind = 'figure' | 'event' | 'quote' | 'viewpoint' | 'entity';
+export type FactKind = 'figure' | 'event' | 'quote' | 'claim' | 'viewpoint' | 'entity';
 
 /** Longest prefix first: an event key (ev_) also starts with "e". */
-const KIND_OF_PREFIX: [string, FactKind][] = [['ev_', 'event'], ['vp_', 'viewpoint'], ['f_', 'figure'], ['q_', 'quote'], ['e_', 'entity']];
-export const FACT_KEY_PREFIXES = ['f_', 'ev_', 'q_', 'vp_', 'e_'];
+const KIND_OF_PREFIX: [string, FactKind][] = [['ev_', 'event'], ['vp_', 'viewpoint'], ['cl_', 'claim'], ['f_', 'figure'], ['q_', 'quote'], ['e_', 'entity']];
+export const FACT_KEY_PREFIXES = ['f_', 'ev_', 'q_', 'cl_', 'vp_', 'e_'];
 
-const tables = { figure: figures, event: events, quote: quotes, viewpoint: viewpoints, entity: entities } as const;
+const tables = { figure: figures, event: events, quote: quotes, claim: claims, viewpoint: viewpoints, entity: entities } as const;
 
 type FactRow = Record<string, unknown> & { id: string };
 
@@ -102,6 +103,12 @@ const FIELDS: Record<FactKind, Record<string, FieldRule>> = {
     speaker: { parse: optionalText, expects: 'the speaker\'s name (empty to clear)' },
     text: { parse: requiredText, expects: 'the quoted words' },
   },
+  claim: {
+    claimant: { parse: optionalText, expects: 'whose statement it is: an organisation or person (empty to clear)' },
+    speaker: { parse: optionalText, expects: 'the person who spoke (empty to clear)' },
+    stance: { parse: oneOf(STANCES), expects: `one of ${STANCES.join(', ')}` },
+    text: { parse: requiredText, expects: 'the statement as the source words it' },
+  },
   viewpoint: {
     label: { parse: viewpointLabel, expects: 'a viewpoint label of the topic' },
     score: { parse: number(0), expects: 'a number of at least 0' },
@@ -117,6 +124,7 @@ const UNPUBLISHED: Record<FactKind, string[]> = {
   figure: ['qualifier'],
   event: ['endDate'],
   quote: ['speakerRole'],
+  claim: ['sentence', 'isQuote'],
   viewpoint: ['cues', 'passage'],
   entity: ['aliases'],
 };
@@ -150,6 +158,7 @@ export function describeFact(kind: FactKind, row: FactRow): string {
     case 'figure': return `${String(row.text)} (${String(row.value)} ${String(row.unit)}, ${String(row.label)})`;
     case 'event': return `${String(row.date)}: ${String(row.text)}`;
     case 'quote': return `${row.speaker ? `${String(row.speaker)}: ` : ''}“${String(row.text)}”`;
+    case 'claim': return `${row.claimant ? String(row.claimant) : 'unattributed'} (${String(row.stance)}): ${String(row.text)}`;
     case 'viewpoint': return `${String(row.topic)}/${String(row.label)} (score ${String(row.score)})`;
     case 'entity': return `${String(row.name)} (${String(row.type)})`;
   }

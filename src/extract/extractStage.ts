@@ -4,7 +4,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { writeTransaction, type TrackerDb } from '../db/client.ts';
 import {
-  documents, sources, articles, articleTopics, topics as topicsTable, entities, entityMentions, entityTypeVotes, figures, events, quotes, viewpoints,
+  documents, sources, articles, articleTopics, topics as topicsTable, entities, entityMentions, entityTypeVotes, figures, events, quotes, claims, viewpoints,
   stories, storyArticles,
 } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
@@ -12,7 +12,7 @@ import { gunzipText } from '../text/compress.ts';
 import { parseStringArray } from '../text/json.ts';
 import { isEntityType } from './entityTypes.ts';
 import { extractArticle, type FeedItemHint } from './article.ts';
-import { articleKey, entityKey, figureKey, eventKey, quoteKey, viewpointKey, mentionKey } from './keys.ts';
+import { articleKey, entityKey, figureKey, eventKey, quoteKey, claimKey, viewpointKey, mentionKey } from './keys.ts';
 import { textHash } from './fingerprint.ts';
 import { assignTopics } from './topics.ts';
 import { extractFacts } from './facts.ts';
@@ -138,7 +138,7 @@ function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], cu
       .where(and(eq(entityTypeVotes.entityId, vote.entityId), eq(entityTypeVotes.type, vote.type))).run();
   }
   if (touched.size > 0) db.delete(entityTypeVotes).where(and(inArray(entityTypeVotes.entityId, [...touched]), lte(entityTypeVotes.articles, 0))).run();
-  for (const table of [entityMentions, figures, events, quotes, viewpoints]) db.delete(table).where(eq(table.articleId, articleId)).run();
+  for (const table of [entityMentions, figures, events, quotes, claims, viewpoints]) db.delete(table).where(eq(table.articleId, articleId)).run();
   db.update(articles).set({ factsAt: now }).where(eq(articles.id, articleId)).run();
   // The explainers built from the article's old facts are out of date (same transaction, so a crash
   // cannot leave new facts behind an old explainer).
@@ -181,7 +181,7 @@ function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], cu
     }
   }
   retypeEntities(db, curated, touched);
-  const insertOnce = <T extends { id: string }>(table: typeof figures | typeof events | typeof quotes | typeof viewpoints, rows: T[]) => {
+  const insertOnce = <T extends { id: string }>(table: typeof figures | typeof events | typeof quotes | typeof claims | typeof viewpoints, rows: T[]) => {
     const seen = new Set<string>();
     for (const row of rows) {
       if (seen.has(row.id)) continue;
@@ -199,6 +199,10 @@ function writeFacts(db: TrackerDb, config: Config, registry: RegistryEntry[], cu
   })));
   insertOnce(quotes, facts.quotes.map((quote) => ({
     id: quoteKey(articleId, quote.text), articleId, speaker: quote.speaker, speakerRole: quote.speakerRole, text: quote.text, start: quote.start, end: quote.end,
+  })));
+  insertOnce(claims, facts.claims.map((claim) => ({
+    id: claimKey(articleId, claim.sentence, claim.text), articleId, claimant: claim.claimant, speaker: claim.speaker, stance: claim.stance,
+    text: claim.text, sentence: claim.sentence, isQuote: claim.quote, start: claim.start, end: claim.end,
   })));
   insertOnce(viewpoints, facts.viewpoints.map((viewpoint) => ({
     id: viewpointKey(articleId, viewpoint.topic, viewpoint.label), articleId, topic: viewpoint.topic, label: viewpoint.label,

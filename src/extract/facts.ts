@@ -6,6 +6,7 @@ import { extractEntities, type FoundEntity, type RegistryEntry, loadBuiltInRegis
 import { extractFigures, type Figure } from './figures.ts';
 import { extractEvents, type ExtractedEvent } from './events.ts';
 import { extractQuotes, type ExtractedQuote } from './quotes.ts';
+import { extractClaims, type ExtractedClaim } from './claims.ts';
 import { labelViewpoints, type ViewpointLabel } from './viewpoints.ts';
 
 export interface ArticleFacts {
@@ -13,6 +14,7 @@ export interface ArticleFacts {
   figures: Figure[];
   events: ExtractedEvent[];
   quotes: ExtractedQuote[];
+  claims: ExtractedClaim[];
   viewpoints: ViewpointLabel[];
 }
 
@@ -25,6 +27,7 @@ export function extractFacts(title: string, text: string, publishedAt: string | 
     figures: attributeFigures(extractFigures(sentences), sentences, quotes, entities),
     events: extractEvents(sentences, publishedAt),
     quotes,
+    claims: extractClaims(text, sentences, entities, quotes),
     viewpoints: topics.flatMap((topic) => labelViewpoints(topic, title, sentences, quotes)),
   }, sentences);
 }
@@ -72,6 +75,11 @@ function boundFacts(facts: ArticleFacts, sentences: Sentence[]): ArticleFacts {
       };
     }),
     quotes: facts.quotes.map((quote) => ({ ...quote, text: capLength(quote.text, MAX_QUOTE), speaker: name(quote.speaker), speakerRole: name(quote.speakerRole) })),
+    claims: facts.claims.map((claim) => ({
+      ...claim, claimant: name(claim.claimant), speaker: name(claim.speaker),
+      text: claim.quote ? capLength(claim.text, MAX_QUOTE) : around(claim.text, claim.start, claim.end),
+      sentence: around(claim.sentence, claim.start, claim.end),
+    })),
     viewpoints: facts.viewpoints.map((viewpoint) => ({
       ...viewpoint,
       cues: viewpoint.cues.map(name),

@@ -19,5 +19,6 @@ export const entityKey = (name: string) => `e_${hashKey(normaliseForKey(name))}`
 export const figureKey = (articleId: string, sentence: string, surface: string) => `f_${hashKey(articleId, normaliseForKey(sentence), normaliseForKey(surface))}`;
 export const eventKey = (articleId: string, date: string, text: string) => `ev_${hashKey(articleId, date, normaliseForKey(text))}`;
 export const quoteKey = (articleId: string, text: string) => `q_${hashKey(articleId, normaliseForKey(text))}`;
+export const claimKey = (articleId: string, sentence: string, text: string) => `cl_${hashKey(articleId, normaliseForKey(sentence), normaliseForKey(text))}`;
 export const viewpointKey = (articleId: string, topic: string, label: string) => `vp_${hashKey(articleId, topic, label)}`;
 export const mentionKey = (articleId: string, entityId: string, start: number) => `m_${hashKey(articleId, entityId, start)}`;

@@ -6,6 +6,7 @@ import { readStoredExplainers } from '../stories/storedExplainer.ts';
 import { describeNotRepresented } from '../stories/notRepresented.ts';
 import { isEntityType } from '../extract/entityTypes.ts';
 import { parseStringArray } from '../text/json.ts';
+import type { Stance } from '../extract/stances.ts';
 import type { ExportDocument } from './exportSchema.ts';
 
 export type { ExportDocument } from './exportSchema.ts';
@@ -46,6 +47,9 @@ export function exportData(db: TrackerDb, warn: (message: string) => void = () =
   const figures = overlay.apply(client.prepare('SELECT id, article_id AS articleId, value, unit, text, sentence, claimant FROM figures ORDER BY article_id, start').all() as ExportDocument['figures']);
   const events = overlay.apply(client.prepare('SELECT id, article_id AS articleId, date, precision, text FROM events ORDER BY date, id').all() as ExportDocument['events']);
   const quotes = overlay.apply(client.prepare('SELECT id, article_id AS articleId, speaker, text FROM quotes ORDER BY article_id, start').all() as ExportDocument['quotes']);
+  const claims = overlay.apply(client.prepare('SELECT id, article_id AS articleId, claimant, speaker, stance, text, is_quote AS quote FROM claims ORDER BY article_id, start').all() as
+    { id: string; articleId: string; claimant: string | null; speaker: string | null; stance: Stance; text: string; quote: number }[])
+    .map((row) => ({ ...row, quote: Boolean(row.quote) }));
   const corrections = overlay.all.map(({ id, target, field, before, after, reason, editor, at }) => ({ id, target, field, before, after, reason, editor, at }));
-  return { generatedAt: new Date().toISOString(), articles, stories, entities, figures, events, quotes, corrections };
+  return { generatedAt: new Date().toISOString(), articles, stories, entities, figures, events, quotes, claims, corrections };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../extract/entityTypes.ts';
 import { figureMoveSchema, notRepresentedSchema } from '../stories/types.ts';
+import { STANCES } from '../extract/stances.ts';
 
 const id = z.string().min(1);
 const dateAtPrecision = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -35,6 +36,8 @@ export const exportSchema = z.object({
   figures: z.array(z.object({ id, articleId: id, value: z.number(), unit: z.string(), text: z.string(), sentence: z.string(), claimant: z.string().nullable() })),
   events: z.array(z.object({ id, articleId: id, date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string() })),
   quotes: z.array(z.object({ id, articleId: id, speaker: z.string().nullable(), text: z.string() })),
+  /** Attributed statements, quotes included; speaker and quote sit beside the contract's fields. */
+  claims: z.array(z.object({ id, articleId: id, claimant: z.string().nullable(), speaker: z.string().nullable(), stance: z.enum(STANCES), text: z.string().min(1), quote: z.boolean() })),
   corrections: z.array(z.object({ id, target: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable(), reason: z.string(), editor: z.string(), at: z.string() })),
 });
 

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { writeTransaction, type TrackerDb } from '../db/client.ts';
-import { stories, articles, storyArticles, storyTerms, figures, events, quotes, viewpoints, entityMentions } from '../../db/schema.ts';
+import { stories, articles, storyArticles, storyTerms, figures, events, quotes, claims, viewpoints, entityMentions } from '../../db/schema.ts';
 import type { Config } from '../config/schema.ts';
 import { CorrectionOverlay } from '../editorial/corrections.ts';
 import { clusterArticles } from './cluster.ts';
@@ -34,7 +34,7 @@ export function referenceTime(db: TrackerDb): number {
 export function storiesOfFacts(db: TrackerDb, targets: string[]): string[] {
   if (targets.length === 0) return [];
   const articleIds = new Set<string>();
-  for (const table of [figures, events, quotes, viewpoints]) {
+  for (const table of [figures, events, quotes, claims, viewpoints]) {
     for (const row of db.select({ articleId: table.articleId }).from(table).where(inArray(table.id, targets)).all()) articleIds.add(row.articleId);
   }
   for (const target of targets) if (target.startsWith('a_')) articleIds.add(target);

@@ -2,7 +2,7 @@
 // sentence is generated; each carries the ids of the articles that state it.
 import { eq, inArray } from 'drizzle-orm';
 import type { TrackerDb } from '../db/client.ts';
-import { articles, stories, storyArticles, figures, events, quotes, viewpoints, entityMentions, entities } from '../../db/schema.ts';
+import { articles, stories, storyArticles, figures, events, quotes, claims, viewpoints, entityMentions, entities } from '../../db/schema.ts';
 import type { Config, TopicConfig } from '../config/schema.ts';
 import type { CorrectionOverlay } from '../editorial/corrections.ts';
 import { splitSentences } from '../extract/sentences.ts';
@@ -341,23 +341,32 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4), 5, 0.65, [...summarySentences, ...why]);
   const keyPoints: CitedText[] = keyPointSentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
 
-  // Not represented: actors the coverage names in several places but never quotes, and taxonomy viewpoints with no source.
+  // Not represented: the story's main actors (named in at least half of its sources, two or more)
+  // with no claim, quote or response in any source; an actor whose only answer is "declined to
+  // comment" or "did not respond" is listed as such; and taxonomy viewpoints with no source.
   const mentionCounts = new Map<string, Set<string>>();
   for (const row of entityIdsByArticle) {
     const set = mentionCounts.get(row.entityId) ?? new Set<string>();
     set.add(copyOf.get(row.articleId) ?? row.articleId);
     mentionCounts.set(row.entityId, set);
   }
-  const speakers = new Set(quoteRows.map((row) => row.speaker?.toLowerCase()).filter(Boolean));
+  const claimRows = overlay.apply(db.select().from(claims).where(inArray(claims.articleId, memberIds)).all());
+  const voiced = new Set<string>();
+  const declined = new Set<string>();
+  for (const row of claimRows) {
+    const names = [row.claimant, row.speaker].filter((name): name is string => !!name).map((name) => name.toLowerCase());
+    for (const name of names) (row.stance === 'declines' || row.stance === 'no-response' ? declined : voiced).add(name);
+  }
+  for (const row of quoteRows) if (row.speaker) voiced.add(row.speaker.toLowerCase());
   const entityRows = mentionCounts.size ? overlay.apply(db.select().from(entities).where(inArray(entities.id, [...mentionCounts.keys()])).all()) : [];
   const silentSentences = allSentences.filter((sentence) => /\b(has not responded|did not respond|did not immediately respond|declined to comment|did not comment|could not be reached|has not commented|no comment)\b/i.test(sentence.text));
   const notRepresented: NotRepresented[] = [];
   for (const entity of entityRows.sort((a, b) => (mentionCounts.get(b.id)?.size ?? 0) - (mentionCounts.get(a.id)?.size ?? 0))) {
     if (entity.type !== 'organization' && entity.type !== 'person') continue;
     const count = mentionCounts.get(entity.id)?.size ?? 0;
-    const names = [entity.name, ...parseStringArray(entity.aliases)];
-    if (names.some((name) => speakers.has(name.toLowerCase()))) continue;
-    const silent = silentSentences.some((sentence) => names.some((name) => sentence.text.includes(name)));
+    const names = [entity.name, ...parseStringArray(entity.aliases)].map((name) => name.toLowerCase());
+    if (names.some((name) => voiced.has(name))) continue;
+    const silent = names.some((name) => declined.has(name)) || silentSentences.some((sentence) => names.some((name) => sentence.text.toLowerCase().includes(name)));
     const entry = { name: entity.name, ref: entity.id, namedIn: count, sourceCount: sources.length };
     if (silent) notRepresented.push({ kind: 'declined', ...entry });
     else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push({ kind: 'unquoted', ...entry });

@@ -176,6 +176,17 @@ describe('tracker correct', () => {
     expect(snapshot.entities.find((candidate) => candidate.id === entity.id)?.type).toBe('organization');
   });
 
+  it('corrects a claim\'s claimant and stance: the export and tracker facts show it, a wrong stance is refused', async () => {
+    expect(snapshot.claims.length).toBeGreaterThan(0);
+    const claim = snapshot.claims.find((candidate) => candidate.claimant && !candidate.quote)!;
+    await ok(['correct', claim.id, '--set', 'claimant=Test Claimant Corp', '--set', 'stance=denies', '--reason', 'the denial came from the parent company']);
+    const [after, json, wrong] = await Promise.all([exported(), facts(claim.articleId), refused(['correct', claim.id, '--set', 'stance=shrugs', '--reason', 'x'])]);
+    snapshot = after;
+    expect(after.claims.find((candidate) => candidate.id === claim.id)).toMatchObject({ claimant: 'Test Claimant Corp', stance: 'denies', text: claim.text });
+    expect((json as unknown as { claims: (Reviewed & { claimant: string })[] }).claims.find((candidate) => candidate.key === claim.id)).toMatchObject({ claimant: 'Test Claimant Corp' });
+    expect(wrong).toContain('one of accuses, denies, confirms, warns, declines, no-response, says');
+  });
+
   it('refuses an unknown key, article, field or value in one line, naming what is wrong', async () => {
     const figure = snapshot.figures[0];
     const event = snapshot.events.find((candidate) => candidate.precision === 'day')!;
