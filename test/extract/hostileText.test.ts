@@ -111,7 +111,7 @@ describe('field lengths', () => {
     const facts = extractFacts(article.title, article.text, article.publishedAt, topics);
     const stored = strings(facts);
     for (const [field, value] of stored) {
-      const limit = /sentence|passage$/.test(field) ? 1000 : /^quotes\[\]\.text$/.test(field) ? 2000 : 300;
+      const limit = /sentence|passage$/.test(field) ? 1000 : /^(?:quotes|claims)\[\]\.text$/.test(field) ? 2000 : 300;
       expect(value.length, field).toBeLessThanOrEqual(limit);
     }
     // Cut around the fact, not at the sentence's start: the far figure keeps its context.
