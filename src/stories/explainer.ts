@@ -160,6 +160,24 @@ function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
   return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);
 }
 
+// What makes a headline something other than a straight report, each halving its chance to be the story's title.
+const HEADLINE_STYLE_CUES: readonly { name: string; pattern: RegExp }[] = [
+  // "What the H20 rule means for your supply chain": addressed to the reader.
+  { name: 'second person', pattern: /\b(?:you|your|yours|you're|you’re)\b/i },
+  // "What the rescinded rule means for cloud buyers", "Here's what to know".
+  { name: 'explainer framing', pattern: /\b(?:what (?:it|this|that|the .{1,60}) means? for|here['’]s (?:what|why|how)|what (?:you|to) (?:need to )?know|explained|everything we know)\b/i },
+  // "Is DeepSeek a thief?"
+  { name: 'question', pattern: /\?\s*$/ },
+  // "5 things", "Three lessons from".
+  { name: 'listicle', pattern: /^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:things|ways|reasons|lessons|takeaways|questions|steps)\b/i },
+  // "Opinion: …", "Analysis | …", "Comment".
+  { name: 'opinion label', pattern: /^(?:opinion|analysis|comment|commentary|editorial|column|view|perspective|sponsored|podcast|newsletter)\s*[:|–—-]/i },
+];
+
+function headlineStyle(title: string): number {
+  return HEADLINE_STYLE_CUES.reduce((factor, cue) => (cue.pattern.test(title) ? factor * 0.5 : factor), 1);
+}
+
 /** Page furniture and stamps that carry a date but report no happening ("Jane Doe | 16 April 2025, 20:20"). */
 function isTimelineWorthy(text: string): boolean {
   if (/[|•·]/.test(text) || /\b\d{1,2}[:.]\d{2}\b\s*(?:\(?(?:GMT|UTC|[AP]\.?M\.?|ET|EST|EDT|BST|CET))/i.test(text)) return false;
@@ -382,8 +400,10 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const dates = members.map((member) => member.publishedAt).filter((date): date is string => !!date).sort();
   const lastPublished = dates[dates.length - 1] ?? null;
   const status: StoryStatus = lastPublished && referenceTime - Date.parse(lastPublished) <= config.stories.dormantAfterDays * DAY ? 'developing' : 'dormant';
-  // The title: the headline of the source closest to the story's centre.
-  const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) })).sort((a, b) => b.score - a.score)[0];
+  // The title: the headline of a straight report closest to the story's centre; marketing, opinion,
+  // questions and listicles count against a headline (headlineStyle).
+  const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) * headlineStyle(article.title) }))
+    .sort((a, b) => b.score - a.score)[0];
 
   const published = publicationDays(sources);
   for (const figure of keyFigures) figure.moved = figureMove(figure, published);

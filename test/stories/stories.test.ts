@@ -83,6 +83,18 @@ describe('separate happenings', () => {
 });
 
 describe('explainer', () => {
+  it('takes its headline from a straight report, not from a marketing page addressed to the reader', () => {
+    page('https://consult.example/blog/h20', 'Harbor Advisory', 'What the H20 licence rule means for your AI supply chain', '2025-04-16T08:00:00Z',
+      [...wire, 'Buyers should review their vendor contracts, our advisers said in a note to clients this week.']);
+    page('https://daily.example/h20', 'National Daily', 'US requires licence for Nvidia H20 exports to China', '2025-04-16T11:00:00Z',
+      ['Nvidia said on Tuesday that the US government will require a licence for exports of its H20 accelerator to China, a rule it expects to cost about $5.5 billion.', ...wire.slice(2, 5)]);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const stories = exportData(db).stories;
+    expect(stories).toHaveLength(1);
+    expect(stories[0].title).toBe('US requires licence for Nvidia H20 exports to China');
+  });
+
   it('takes sentences from its sources, shares sum to one, and flags what the sources leave open', () => {
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
     extractStage(db, config);
