@@ -63,7 +63,12 @@ interface ScoredSentence { text: string; articleId: string; position: number; sc
 function leadSentences(context: StoryContext, perArticle: number, standaloneOnly = true): ScoredSentence[] {
   const result: ScoredSentence[] = [];
   for (const article of context.originals) {
-    const sentences = splitSentences(article.text).filter((sentence) => (standaloneOnly ? isStandaloneSentence(sentence.text) : isPlainSentence(sentence.text))).slice(0, perArticle);
+    const headline = wordSet(article.title);
+    const sentences = splitSentences(article.text)
+      .filter((sentence) => (standaloneOnly ? isStandaloneSentence(sentence.text) : isPlainSentence(sentence.text)))
+      // The page's headline or its tail repeated as a sentence ("Here is what business owners should understand") is not a point.
+      .filter((sentence) => !repeatsHeadline(sentence.text, headline))
+      .slice(0, perArticle);
     sentences.forEach((sentence, position) => {
       const vector = termVector('', sentence.text, []);
       const score = cosine(vector, context.vector) * (1 - position * 0.08);
@@ -73,11 +78,22 @@ function leadSentences(context: StoryContext, perArticle: number, standaloneOnly
   return result;
 }
 
+/** A sentence that is mostly its page's headline: three quarters of its words are in the title. */
+function repeatsHeadline(text: string, headline: Set<string>): boolean {
+  const words = wordSet(text);
+  if (words.size === 0 || headline.size === 0) return false;
+  let shared = 0;
+  for (const word of words) if (headline.has(word)) shared++;
+  return shared / words.size >= 0.75;
+}
+
 /** A complete prose sentence: not a fragment, a heading or page furniture. */
 function isPlainSentence(text: string): boolean {
   const words = text.split(/\s+/).length;
   if (words < 6 || words > 70) return false;
   if (!/[.!?]["”’)]?$/.test(text)) return false;
+  // A teaser ("Here is what business owners should understand:") promises what follows; it says nothing itself.
+  if (/[:…]["”’)]?$|\.\.\.$/.test(text) || /^here(?:'s| is| are)\b/i.test(text)) return false;
   return !/\b(subscribe|newsletter|cookie|sign up|click here|read more|advertisement)\b/i.test(text);
 }
 
@@ -87,9 +103,13 @@ function isStandaloneSentence(text: string): boolean {
   return !/^(["“]|But |And |Or |So |He |She |They |It |This |That |These |Those |Still,|Yet )/.test(text);
 }
 
-/** Drops a leading dateline ("WASHINGTON (Wire) — ") so the sentence reads as plain text; nothing else changes. */
+/**
+ * Drops a leading dateline ("WASHINGTON (Wire) — ") and the source page's own citation markers
+ * ("… campaigns.[2][5]") so the sentence reads as plain text; nothing else changes.
+ */
 function cleanSentence(text: string): string {
-  return text.replace(/^[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]\s+/, '');
+  return text.replace(/^[A-Z][A-Z .,'’-]{2,}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]\s+/, '')
+    .replace(/\s?(?:\[(?:\d{1,3}|citation needed|note \d+)\])+(?=[\s.,;:!?)"”’]|$)/gi, '');
 }
 
 /** Sources that state (nearly) the same sentence, for citations. */
@@ -116,7 +136,10 @@ function selectDiverse(candidates: ScoredSentence[], count: number, lambda = 0.7
 }
 
 const whyCues = /\b(matters|significant|first time|biggest|largest|unprecedented|signals?|marks? a|means that|could reshape|raises (?:questions|concerns)|implications?|stakes|threat|at risk|precedent|escalat\w+|turning point|shift)\b/i;
-const uncertaintyCues = /\b(unverified|could not be (?:independently )?verified|not (?:been )?independently verified|has not responded|have not responded|did not respond|did not immediately respond|declined to comment|did not comment|unclear|remains to be seen|it is not known|not yet known|if proven|if confirmed|alleged(?:ly)?|unconfirmed|open question|no evidence was|has not (?:said|disclosed|confirmed)|did not (?:say|disclose|specify)|was not clear|is not clear)\b/i;
+// What we don't know: only where a source says something is not known, not verified or not
+// answered. A hedged claim ("allegedly", "if proven") is a claim, and a refusal to comment is a
+// response (listed under "not represented"), not an open question.
+const uncertaintyCues = /\b(unverified|could not be (?:independently )?verified|(?:has|have) not been (?:independently )?verified|not (?:been )?independently verified|unclear|remains to be seen|remains? unknown|it is not known|not yet known|unconfirmed|open question|unanswered|no evidence was|has not (?:said|disclosed|confirmed|explained|specified)|did not (?:say|disclose|specify|explain)|would not say|declined to say|was not clear|is not clear|not clear (?:whether|how|what|when|why|if)|did not answer questions)\b/i;
 
 function canonicalLabel(label: string): string {
   const synonyms: Record<string, string> = { queries: 'request', query: 'request', requests: 'request', request: 'request', prompts: 'request', firms: 'entity', companies: 'entity', organisations: 'entity', organizations: 'entity', entities: 'entity' };
