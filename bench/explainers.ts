@@ -110,6 +110,15 @@ function report(label: string, stories: GoldStory[], db: TrackerDb, miss: (text:
     }
   }
 
+  for (const story of stories) {
+    const groups = new Map<string, string[]>();
+    for (const page of story.pages) {
+      const found = articleOf.get(page.url)?.story ?? '(none)';
+      groups.set(found, [...(groups.get(found) ?? []), page.file]);
+    }
+    if (groups.size > 1) miss(`${story.story}: split over ${groups.size} stories: ${[...groups.values()].map((files) => files.join(' + ')).join(' | ')}`);
+  }
+
   const tally: Tally = {};
   const add = (key: string, n = 1) => { tally[key] = (tally[key] ?? 0) + n; };
   for (const story of stories) {
@@ -121,11 +130,18 @@ function report(label: string, stories: GoldStory[], db: TrackerDb, miss: (text:
       const holder = story.stakeholders.find((entry) => entry.name === name || entry.aliases.includes(name));
       return [name, ...(holder ? [holder.name, ...holder.aliases] : [])].map(normal);
     };
+    // The same actor however it is spelled: an alias, one name inside the other, or the same words
+    // in another order ("US Commerce Department", "U.S. Department of Commerce").
+    const words = (name: string) => new Set(normal(name).replace(/\bu\.s\.?(?=\s|$)/g, 'us').replace(/[^\p{L}\p{N} ]+/gu, ' ').split(' ').filter((word) => word && !['the', 'of', 'and', 'for'].includes(word)));
+    const sameWords = (a: string, b: string) => {
+      const x = words(a); const y = words(b);
+      return x.size > 0 && x.size === y.size && [...x].every((word) => y.has(word));
+    };
     const sameActor = (found: string | null, gold: string | null) => {
       if (!found || !gold) return found === gold;
       const names = aliases(gold);
       const f = normal(found);
-      return names.some((name) => name === f || (name.length > 3 && (f.includes(name) || name.includes(f))));
+      return names.some((name) => name === f || sameWords(name, f) || (name.length > 3 && (f.includes(name) || name.includes(f))));
     };
 
     // Claims.

@@ -40,7 +40,7 @@ const STANCE_VERBS: readonly { stance: Stance; verbs: readonly string[] }[] = [
   { stance: 'accuses', verbs: ['accused', 'accuses', 'accusing', 'alleged', 'alleges', 'alleging', 'charged that', 'blamed', 'blames', 'claimed', 'claims', 'claiming', 'has evidence', 'had evidence', 'had seen evidence', 'has seen evidence', 'found evidence', 'said it had evidence'] },
   { stance: 'warns', verbs: ['warned', 'warns', 'warning', 'cautioned', 'cautions', 'threatened'] },
   { stance: 'confirms', verbs: ['confirmed', 'confirms', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'conceded', 'disclosed', 'discloses', 'announced', 'announces', 'verified'] },
-  { stance: 'says', verbs: ['said', 'says', 'told', 'tells', 'stated', 'states', 'wrote', 'writes', 'argued', 'argues', 'added', 'noted', 'notes', 'explained', 'insisted', 'insists', 'maintained', 'maintains', 'contended', 'suggested', 'predicted', 'believes', 'urged', 'urges', 'called for', 'calls for', 'asked', 'testified', 'posted', 'commented', 'responded', 'replied', 'countered', 'according to'] },
+  { stance: 'says', verbs: ['said', 'says', 'told', 'tells', 'stated', 'states', 'wrote', 'writes', 'argued', 'argues', 'added', 'noted', 'notes', 'explained', 'insisted', 'insists', 'maintained', 'maintains', 'contended', 'suggested', 'predicted', 'believes', 'urged', 'urges', 'called for', 'calls for', 'asked', 'testified', 'posted', 'commented', 'responded', 'replied', 'countered', 'reported', 'reports', 'according to'] },
 ];
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -50,11 +50,24 @@ for (const { stance, verbs } of STANCE_VERBS) for (const verb of verbs) if (!sta
 const verbAlternation = [...stanceOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 const verbPattern = new RegExp(`\\b(?:${verbAlternation})\\b`, 'gi');
 
+/** "is accused of", "was warned": a verb in the passive says what was done to the subject, not what it said. */
+const passiveBefore = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$/i;
+
+/** The first verb of speech in a sentence that is not in the passive, or null. */
+function speechVerbIn(text: string): RegExpExecArray | null {
+  const pattern = new RegExp(verbPattern.source, 'gi');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!passiveBefore.test(text.slice(Math.max(0, match.index - 30), match.index))) return match;
+  }
+  return null;
+}
+
 /** The stance of the strongest verb in a stretch of text; 'says' when none. */
 export function stanceIn(text: string): Stance {
   let best: Stance | null = null;
   const rank = (stance: Stance) => STANCE_VERBS.findIndex((entry) => entry.stance === stance);
   for (const match of text.matchAll(verbPattern)) {
+    if (passiveBefore.test(text.slice(Math.max(0, match.index - 30), match.index))) continue;
     const stance = stanceOf.get(match[0].toLowerCase().replace(/\s+/g, ' '));
     if (stance && (best === null || rank(stance) < rank(best))) best = stance;
   }
@@ -79,6 +92,8 @@ export interface ClaimRule {
 
 interface ClaimContext {
   mentionsIn: (sentence: Sentence) => Mention[];
+  /** The person named last before an offset, within the sentence and the two before it. */
+  personBefore: (offset: number) => Mention | null;
   subjectBefore: (offset: number) => Mention | null;
   employerOf: (person: string, sentence: Sentence) => string | null;
 }
@@ -86,6 +101,11 @@ interface ClaimContext {
 /** The first organisation or person named in a stretch of a sentence, as a claimant. */
 function firstActor(mentions: Mention[], from: number, to: number): Mention | null {
   return mentions.find((mention) => mention.start >= from && mention.end <= to && (mention.type === 'organization' || mention.type === 'person')) ?? null;
+}
+
+/** "DeepSeek’s work", "Nvidia's shares": a possessive names whose thing it is, not who speaks. */
+function isPossessive(mention: Mention, sentence: Sentence): boolean {
+  return /^['’]s?\b/.test(sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 2));
 }
 
 function claimantOf(actor: Mention, sentence: Sentence, context: ClaimContext): { claimant: string; speaker: string | null } {
@@ -132,32 +152,48 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
   {
     name: 'named subject',
     find: (sentence, context) => {
-      verbPattern.lastIndex = 0;
-      const verb = verbPattern.exec(sentence.text);
-      verbPattern.lastIndex = 0;
+      const verb = speechVerbIn(sentence.text);
       if (!verb) return null;
       const before = sentence.text.slice(0, verb.index);
-      // The subject: the first actor in the words before the verb, when those words are a noun phrase (no clause of their own).
+      // The subject: an actor in the words before the verb, when those words are a noun phrase (no clause of their own).
       if (before.length > 160 || /[;:]/.test(before)) return null;
-      const mentions = context.mentionsIn(sentence);
-      const actor = firstActor(mentions, sentence.start, sentence.start + verb.index);
-      if (!actor) return null;
+      // "The company, which is funded by High-Flyer, has said": the body reference is the subject (next rule).
+      if (/^\W*(?:The|This)\s/.test(before) && bodyReference.test(before.slice(0, 60)) && bodyReference.exec(before)!.index < 5) return null;
       // "A report by Bloomberg said", "The letter to OpenAI claims": a document is the subject, not the actor.
       const head = before.trim().split(/\s+/).slice(0, 2).join(' ').replace(/^(?:The|A|An)\s+/i, '');
       if (NOT_CLAIMANT.test(head)) return null;
+      const mentions = context.mentionsIn(sentence).filter((mention) => (mention.type === 'organization' || mention.type === 'person') && mention.end <= sentence.start + verb.index);
+      if (mentions.length === 0) return null;
+      // The actor nearest the verb ("… before OpenAI had said"), unless it hangs off another by a
+      // preposition ("Jane Roe of the Commerce Committee said", "a spokesperson for Nvidia said"):
+      // then the one it hangs off, the person speaking for the body.
+      // The sentence's grammatical subject when it opens with an actor ("David Sacks, who advises
+      // President Trump, said"); else the actor nearest the verb.
+      const opening = mentions[0].start - sentence.start <= 4 && !isPossessive(mentions[0], sentence) ? mentions[0] : null;
+      const named = mentions.filter((mention) => !isPossessive(mention, sentence));
+      if (!opening && named.length === 0) return null;
+      let actor = opening ?? named[named.length - 1];
+      if (!opening) for (let k = mentions.length - 1; k > 0; k--) {
+        const between = sentence.text.slice(mentions[k - 1].end - sentence.start, mentions[k].start - sentence.start);
+        if (/^(?:,\s*)?(?:[a-z-]+\s+){0,3}(?:of|at|for|from|with|by|to)\s+(?:the\s+)?$/.test(between)) actor = mentions[k - 1];
+        else break;
+      }
       return { ...claimantOf(actor, sentence, context), stance: stanceIn(sentence.text.slice(verb.index)) };
     },
   },
-  // "The company said it would comply." / "It denied the accusation.": the subject of the clause before.
+  // "The company said it would comply." / "It denied the accusation." / "He said he expected …": the subject of the clause before.
   {
     name: 'body or pronoun subject',
     find: (sentence, context) => {
-      verbPattern.lastIndex = 0;
-      const verb = verbPattern.exec(sentence.text);
-      verbPattern.lastIndex = 0;
+      const verb = speechVerbIn(sentence.text);
       if (!verb) return null;
       const before = sentence.text.slice(0, verb.index);
-      if (!(bodyReference.test(before) && before.length < 80) && !pronounSubject.test(sentence.text.slice(0, verb.index + verb[0].length))) return null;
+      const upToVerb = sentence.text.slice(0, verb.index + verb[0].length);
+      if (/^\W*(?:He|She)\s+(?:also\s+)?$/.test(before) || /(?:,|\band|\bbut)\s+(?:he|she)\s+(?:also\s+)?$/.test(before)) {
+        const person = context.personBefore(sentence.start + verb.index);
+        return person ? { ...claimantOf(person, sentence, context), stance: stanceIn(sentence.text.slice(verb.index)) } : null;
+      }
+      if (!(bodyReference.test(before) && before.length < 80) && !pronounSubject.test(upToVerb)) return null;
       const actor = context.subjectBefore(sentence.start + verb.index);
       if (!actor) return null;
       return { ...claimantOf(actor, sentence, context), stance: stanceIn(sentence.text.slice(verb.index)) };
@@ -187,18 +223,28 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
   };
   const mentionsIn = (sentence: Sentence) => mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
   const organizationsIn = (sentence: Sentence, before = Infinity) => mentionsIn(sentence).filter((mention) => mention.type === 'organization' && mention.start < before);
+  const mentionCount = new Map<string, number>();
+  for (const mention of mentions) mentionCount.set(mention.name, (mentionCount.get(mention.name) ?? 0) + 1);
+  /**
+   * The organisation "the company" or "it" stands for: the first one named earlier in the same
+   * sentence; else, among those named in the three sentences before, the one the article names most
+   * (the subject of the piece), the opener of the nearest of those sentences counting half as much again.
+   */
   const subjectBefore = (offset: number): Mention | null => {
     const index = sentenceAt(offset);
     if (index >= 0) {
-      const here = organizationsIn(sentences[index], offset);
+      const here = organizationsIn(sentences[index], offset).filter((mention) => !isPossessive(mention, sentences[index]));
       if (here.length > 0) return here[0];
     }
-    // The sentences before, nearest first, within the paragraph and the one before it.
-    for (let k = (index >= 0 ? index : sentences.length) - 1; k >= 0 && k >= index - 3; k--) {
-      const earlier = organizationsIn(sentences[k]);
-      if (earlier.length > 0) return earlier[0];
+    const end = index >= 0 ? index : sentences.length;
+    let best: { mention: Mention; score: number } | null = null;
+    for (let k = end - 1; k >= 0 && k >= end - 3; k--) {
+      organizationsIn(sentences[k]).forEach((mention, position) => {
+        const score = (mentionCount.get(mention.name) ?? 0) * (k === end - 1 && position === 0 ? 1.5 : 1);
+        if (!best || score > best.score) best = { mention, score };
+      });
     }
-    return null;
+    return (best as { mention: Mention } | null)?.mention ?? null;
   };
   // "OpenAI spokesperson Jane Roe", "Jane Roe, a spokesperson for OpenAI", "OpenAI's head of policy, Jane Roe": the employer.
   const employerOf = (person: string, sentence: Sentence): string | null => {
@@ -213,7 +259,13 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
     void entity;
     return null;
   };
-  const context: ClaimContext = { mentionsIn, subjectBefore, employerOf };
+  const personBefore = (offset: number): Mention | null => {
+    const index = sentenceAt(offset);
+    const from = sentences[Math.max(0, (index >= 0 ? index : sentences.length) - 2)]?.start ?? 0;
+    const people = mentions.filter((mention) => mention.type === 'person' && mention.start >= from && mention.end <= offset);
+    return people[people.length - 1] ?? null;
+  };
+  const context: ClaimContext = { mentionsIn, subjectBefore, personBefore, employerOf };
 
   const claims: ExtractedClaim[] = [];
   const quoted = new Set<number>();
@@ -241,6 +293,8 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
   }
   sentences.forEach((sentence, index) => {
     if (quoted.has(index)) return;
+    // Reported speech is stated in a sentence: a question, a heading or a caption is not one.
+    if (!/[.!]["”’)]?$/.test(sentence.text) || sentence.text.split(/\s+/).length < 5) return;
     for (const rule of CLAIM_RULES) {
       const found = rule.find(sentence, context);
       if (!found) continue;
