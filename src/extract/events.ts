@@ -2,6 +2,7 @@
 // article's publication time) at their real precision, each with the clause that says what happened.
 // Publication dates, datelines and "updated" stamps are not events.
 import type { Sentence } from './sentences.ts';
+import { alternation, MONTH_NAMES, MONTH_NUMBERS, MONTH_PATTERN, WEEKDAY_NAMES } from './words.ts';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -24,18 +25,16 @@ export interface ExtractedEvent {
   end: number;
 }
 
-const monthIndex: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
-  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const M = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+// Weekdays in the order of Date.getUTCDay(), Sunday first, in lower case.
+const weekdays = [WEEKDAY_NAMES[6], ...WEEKDAY_NAMES.slice(0, 6)].map((day) => day.toLowerCase());
+// A month's name or abbreviation ("January", "Jan.", "Sept."), captured.
+const M = `(${MONTH_PATTERN})`;
 const D = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const Y = String.raw`((?:19|20)\d{2})`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const month = (name: string) => monthIndex[name.toLowerCase().replace('.', '')];
+const month = (name: string) => MONTH_NUMBERS[name.toLowerCase().replace('.', '')];
 
 function validDay(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -78,6 +77,9 @@ function monthYear(monthNumber: number, prefix: string | undefined, input: strin
   if (monthNumber < current && ahead && /\b(?:will|shall|scheduled|set to|due|expected|plans?|upcoming)\b/i.test(lead) && current - monthNumber > 6) return year + 1;
   return year;
 }
+
+// "Saturday 3 October", "Tuesday, Jan. 14": a date written after a weekday.
+const dateAfterWeekday = new RegExp(String.raw`^,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})(?![a-z])(?:\s+\d)?`);
 
 // Small numbers as words: "two days later", "the first three months", "five years ago".
 const numberWords: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -184,7 +186,7 @@ const rules: Rule[] = [
   },
   // A month alone: "in June", "last October", "until September", "in late October", "mid-August".
   {
-    pattern: /\b(?:([Ii]n|[Ll]ast|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|(?:at\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of|end)(?:\s+(?:early|late|mid))?[\s-]+)(January|February|March|April|June|July|August|September|October|November|December|May)\b(?!\s+\d)(?!,?\s+(?:19|20)\d{2})/g,
+    pattern: new RegExp(String.raw`\b(?:([Ii]n|[Ll]ast|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ff]rom|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|[Dd]uring|(?:at\s+)?(?:the\s+)?(?:end|beginning|start|middle)\s+of|end)(?:\s+(?:early|late|mid))?[\s-]+)(${alternation(MONTH_NAMES)})\b(?!\s+\d)(?!,?\s+(?:19|20)\d{2})`, 'g'),
     resolve: (m, published) => {
       if (!published) return null;
       const monthNumber = month(m[2]);
@@ -208,13 +210,13 @@ const rules: Rule[] = [
   // "next Monday", or a weekday in a sentence about what will happen ("is scheduled for Thursday"),
   // → the coming such day.
   {
-    pattern: /\b(?:([Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ate|[Ee]arly|[Ff]or)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:['’]s)?/g,
+    pattern: new RegExp(String.raw`\b(?:([Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ate|[Ee]arly|[Ff]or)\s+)?(${alternation(WEEKDAY_NAMES)})\b(?:['’]s)?`, 'g'),
     resolve: (m, published) => {
       if (!published) return null;
       const target = weekdays.indexOf(m[2].toLowerCase());
       const prefix = m[1]?.toLowerCase();
       // "Saturday 3 October", "Tuesday, Jan. 14": the date that follows is the one to read.
-      if (/^,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])(?:\s+\d)?/.test(m.input.slice(m.index + m[0].length))) return null;
+      if (dateAfterWeekday.test(m.input.slice(m.index + m[0].length))) return null;
       // Only the words just before the day decide: "will double output after winning approval on
       // Tuesday" is about last Tuesday.
       const lead = m.input.slice(Math.max(0, m.index - 40), m.index);

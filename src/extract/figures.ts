@@ -3,6 +3,7 @@
 // Years, days of the month, times, ordinals, versions and model numbers, reading times and phone
 // numbers are not figures.
 import type { Sentence } from './sentences.ts';
+import { alternation, FIGURE_STOP_WORDS, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from './words.ts';
 
 export interface Figure {
   value: number;
@@ -27,7 +28,8 @@ const numberWords: Record<string, number> = {
 };
 
 const qualifierPattern = /(about|around|roughly|approximately|nearly|almost|more than|over|at least|up to|less than|fewer than|under|some|an estimated|estimated|as many as|as much as|close to|just over|just under|upwards of|in excess of|below|above|exceeding)\s+$/i;
-const monthNames = /(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?/;
+// A month's name or abbreviation, with or without its full stop: "January", "Jan.", "Sept".
+const monthNames = new RegExp(String.raw`(?:${alternation([...MONTH_NAMES, ...MONTH_ABBREVIATIONS])})\.?`);
 
 // number: 1,234.5 | 4.2 | 10^26 | 10 to the 26th power
 const numberCore = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -42,7 +44,7 @@ const figurePattern = new RegExp(
 );
 const wordFigurePattern = /\b(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:of\s+)?(?:(?<scale>thousand|million|billion)\b)?\s*(?=[a-z])/gi;
 
-const stopWords = new Set(['among', 'across', 'against', 'between', 'toward', 'towards', 'within', 'without', 'despite', 'during', 'through', 'via', 'like', 'of', 'in', 'to', 'for', 'on', 'at', 'by', 'from', 'with', 'and', 'or', 'that', 'which', 'who', 'as', 'than', 'a', 'an', 'the', 'is', 'was', 'were', 'are', 'be', 'been', 'had', 'has', 'have', 'it', 'its', 'this', 'their', 'his', 'her', 'per', 'each', 'last', 'this', 'next', 'since', 'after', 'before', 'over', 'under', 'into', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'said', 'says', 'but', 'if', 'when', 'while', 'because', 'so', 'not', 'no']);
+const stopWords = new Set<string>(FIGURE_STOP_WORDS);
 const timeWords = /^(years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?|quarters?|am|pm|a\.m\.|p\.m\.)$/i;
 const verbLike = /^(fell|rose|fall|rise|jumped|dropped|grew|climbed|slid|sank|surged|plunged|lost|gained|cut|added|reached|hit|topped|expects?|expected|said|says|reported|raised|paid|pay|spent|cost|costs|charged|earned|made|sold|bought|trained|used|queried|sent|generated)$/;
 
@@ -51,7 +53,7 @@ function parseNumber(raw: string): number {
 }
 
 // "found Sunday 475 pounds", "in May 12 cases": a day's or month's name is no version's name.
-const weekdayOrMonthBefore = new RegExp(String.raw`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+day|[A-Z]\w*ly|${monthNames.source})\s$`);
+const weekdayOrMonthBefore = new RegExp(String.raw`\b(?:${alternation(WEEKDAY_NAMES)}|[A-Z][a-z]+day|[A-Z]\w*ly|${monthNames.source})\s$`);
 
 function isVersionContext(before: string, after: string, digits: string): boolean {
   if (digits.includes(',')) return false;

@@ -1,5 +1,6 @@
 // Sentence splitting with character offsets into the article text, aware of the abbreviations
 // and number forms that news copy is full of ("Sen.", "U.S.", "Jan.", "$5.5bn", "No. 2").
+import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './words.ts';
 
 export interface Sentence {
   text: string;
@@ -12,7 +13,7 @@ export interface Sentence {
 const abbreviations = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm', 'st', 'jr', 'sr',
   'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bros', 'dept', 'univ', 'assn', 'no', 'nos', 'vs', 'v', 'etc', 'al', 'approx',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  ...[...MONTH_ABBREVIATIONS, ...WEEKDAY_ABBREVIATIONS].map((abbreviation) => abbreviation.toLowerCase()),
   'e.g', 'i.e', 'fig', 'est', 'ave', 'blvd', 'mt', 'ft', 'pres', 'supt', 'rev', 'hon', 'atty', 'messrs',
 ]);
 

@@ -1,7 +1,8 @@
 // Term vectors for clustering and sentence selection: stop-worded, lightly stemmed word weights,
 // with the title and named entities weighted up.
+import { TERM_STOP_WORDS } from '../extract/words.ts';
 
-const stopWords = new Set(`a about above after again against all also am an and any are aren't as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just let me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours said says say told according new also one two three first last year years month months week weeks day days monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december percent per cent company companies people time including include includes like could would may might us u.s us-based reported report reports statement added since while however still even much many well already yet made make makes way still via around`.split(/\s+/));
+const stopWords = new Set<string>(TERM_STOP_WORDS);
 
 export function stem(word: string): string {
   if (word.length <= 4) return word;

@@ -1,6 +1,7 @@
 // Dates as feeds and page metadata really write them: RFC 822 with or without weekday and with
 // named or numeric zones, ISO 8601 with or without zone or seconds, "2025-01-29 14:05:00",
 // and a few sloppy variants. Returns an ISO 8601 UTC string, or null.
+import { MONTH_NUMBERS } from './calendarWords.ts';
 
 const zones: Record<string, number> = {
   UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
@@ -9,9 +10,9 @@ const zones: Record<string, number> = {
 
 const explicitZone = new RegExp(`\\b(${Object.keys(zones).join('|')})\\b|[+-]\\d{2}:?\\d{2}\\b`, 'i');
 
-const months: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+// A month's number by its name or abbreviation in lower case; read below by a name's first three
+// letters ("jan", "may"), or four for "sept".
+const months = MONTH_NUMBERS;
 
 function build(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, offsetMinutes = 0): string | null {
   if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return null;
