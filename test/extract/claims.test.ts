@@ -10,6 +10,7 @@ const claimsOf = (text: string) => extractFacts('A page', text, '2025-01-29T10:0
 describe('claims', () => {
   it('has the rules this file tests, in order', () => {
     expect(CLAIM_RULES.map((rule) => rule.name)).toEqual(['no response', 'according to', 'named subject', 'body or pronoun subject']);
+    expect(CLAIM_RULES).toHaveLength(4);
   });
 
   it('no response: "did not respond" and "declined to comment" are responses of the body named', () => {
@@ -43,6 +44,24 @@ describe('claims', () => {
   it('a quote from a spokesperson is a claim of the employer, with the person as speaker', () => {
     const [claim] = claimsOf('“We take the protection of our models seriously and will keep doing so,” said Dana Whitfield, a spokesperson for OpenAI.');
     expect(claim).toEqual({ claimant: 'OpenAI', speaker: 'Dana Whitfield', stance: 'says', quote: true });
+  });
+
+  it('named subject: the actor opening the sentence, not one inside an aside; a media report belongs to the outlet', () => {
+    expect(claimsOf('Dana Whitfield, a lawyer who advised Microsoft on the case, said the rules were clear.')[0]).toMatchObject({ claimant: 'Dana Whitfield', speaker: 'Dana Whitfield' });
+    expect(claimsOf('The allegation gained weight from the White House before OpenAI had said anything on the record.')[0]).toMatchObject({ claimant: 'OpenAI' });
+    expect(claimsOf('Bloomberg News reported that Microsoft researchers had flagged the accounts in the autumn.')[0]).toMatchObject({ claimant: 'Bloomberg News', stance: 'says' });
+  });
+
+  it('a verb in the passive is not a claim of the subject, and a question states nothing', () => {
+    expect(claimsOf('DeepSeek may turn out to have done exactly what it is accused of.')).toEqual([]);
+    expect(claimsOf('What has DeepSeek said about the accusations?')).toEqual([]);
+  });
+
+  it('"he said" is the person named before; "the company" the organisation the article is about', () => {
+    const claims = claimsOf('Nvidia expects a charge of $5.5 billion this quarter. Nvidia makes the H20 for China. Its buyers include ByteDance and Tencent. The company said the charge covers inventory and purchase commitments.');
+    expect(claims.at(-1)).toMatchObject({ claimant: 'Nvidia' });
+    const sacks = claimsOf('Marcus Oyelaran, who chairs the panel, spoke to reporters in Washington on Tuesday. He said he expected the labs to act quickly.');
+    expect(sacks.at(-1)).toMatchObject({ claimant: 'Marcus Oyelaran' });
   });
 
   it('a report about a document is not the document speaking for itself', () => {
