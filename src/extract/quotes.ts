@@ -522,6 +522,12 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
    * The last organisation named before `offset` ("the company said"); with a noun, the last one whose
    * name holds it ("the court" → "District Court of Appeal"), when there is one.
    */
+  /**
+   * The organisation "the company", "the court" stands for: one named before whose name holds the
+   * noun ("the court" → District Court of Appeal); else the subject of the clause before: the first
+   * organisation named in the sentence that holds the offset, else in the sentence before it ("OpenAI
+   * said DeepSeek had used its models. “…,” the company said." → OpenAI, not DeepSeek); else the last one named.
+   */
   const lastOrganizationBefore = (offset: number, noun?: string): string | null => {
     let found: string | null = null;
     let named: string | null = null;
@@ -532,7 +538,18 @@ function findQuotes(text: string, entities: FoundEntity[], trace?: (quote: Extra
       found = mention.name;
       if (word?.test(mention.name)) named = mention.name;
     }
-    return named ?? found;
+    if (named || !found || !noun) return named ?? found;
+    const here = sentenceStartBefore(offset);
+    const before = here > 0 ? sentenceStartBefore(here - 1) : 0;
+    const firstIn = (from: number, to: number) => mentions.find((mention) => mention.type === 'organization' && mention.start >= from && mention.end <= to)?.name ?? null;
+    return firstIn(here, offset) ?? firstIn(before, here) ?? found;
+  };
+  /** Where the sentence holding an offset starts: after the last full stop, question or exclamation mark, or paragraph break before it. */
+  const sentenceStartBefore = (offset: number): number => {
+    const from = Math.max(0, offset - 600);
+    let start = from === 0 ? 0 : from;
+    for (const boundary of text.slice(from, offset).matchAll(/(?:[.!?][”"’)]?\s+|\n\n)(?=[“"‘(]?\p{Lu})/gu)) start = from + boundary.index + boundary[0].length;
+    return start;
   };
 
   const article: ArticleContext = { people, speakers, mentions, interviewee, namedIn, lastPersonBefore, lastOrganizationBefore };

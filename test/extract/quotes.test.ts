@@ -11,6 +11,11 @@ describe('extractQuotes: speaker and role', () => {
     expect(quote).toMatchObject({ text: 'We have seen clear evidence of systematic copying', speaker: 'Jane Doe', speakerRole: 'head of policy at Acme Labs' });
   });
 
+  it('"…," the company said after the accuser named the accused: the company is the accuser', () => {
+    const [quote] = quotesIn('OpenAI said it had seen evidence that DeepSeek used its models to train a rival. “We will protect our technology from anyone who tries to copy it,” the company said.');
+    expect(quote).toMatchObject({ speaker: 'OpenAI' });
+  });
+
   it('"…," Jane Doe said. (curly quotes)', () => {
     const [quote] = quotesIn('“The rule is long overdue and badly drafted,” Jane Doe said.');
     expect(quote).toMatchObject({ text: 'The rule is long overdue and badly drafted', speaker: 'Jane Doe', speakerRole: null });
