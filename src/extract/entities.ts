@@ -6,6 +6,12 @@
 // possessives removed, abbreviations introduced in the text ("the Bureau of Industry and Security
 // (BIS)") or spelled by a name's initials, and later surname-only or first-name mentions linked back.
 // Tuned and measured on hand-annotated real articles: `npm run bench:facts`.
+//
+// To add a rule: the detector is five ordered tables of named rules (registryMatchRules,
+// candidateRules, typeCues, nameRules, recordPasses), each rule with a comment giving the example
+// it handles; put the new rule where it must run, give it a name and an example, and add that
+// example to test/extract/entityRules.test.ts. Word lists live in ./words.ts; a known actor belongs
+// in the registry (registry/entities.yaml, or `tracker entities add`), not in a rule.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
