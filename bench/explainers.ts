@@ -206,7 +206,7 @@ function report(label: string, stories: GoldStory[], db: TrackerDb, miss: (text:
       if (index === -1) { miss(`${story.story}: timeline entry missing: ${gold.date} ${gold.what} (${gold.role})`); continue; }
       matched.add(index);
       add('foundEvents');
-      const role = entries[index].background ? 'background' : 'development';
+      const role = entries[index].role;
       if (role === gold.role) add('roleRight');
       else miss(`${story.story}: timeline role ${role} for ${gold.date} ${gold.what} (gold ${gold.role})`);
     }

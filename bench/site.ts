@@ -49,7 +49,7 @@ for (let s = 0; s < storyCount; s++) {
       articleIds: cite, sourceCount: cite.length, conflict: i === 0, variants: [{ value: (i + 1) * 1e9, text: `$${i + 1} billion`, articleIds: cite }], moved: null,
     })),
     timeline: Array.from({ length: 8 }, (_, i) => ({
-      date: new Date(first - (8 - i) * 7 * DAY).toISOString().slice(0, 10), precision: 'day' as const, text: `Event ${i} before development ${s}.`, articleIds: cite.slice(0, 1), background: i < 4,
+      date: new Date(first - (8 - i) * 7 * DAY).toISOString().slice(0, 10), precision: 'day' as const, text: `Event ${i} before development ${s}.`, articleIds: cite.slice(0, 1), background: i < 4, role: i < 4 ? 'background' as const : 'development' as const,
     })),
     viewpoints: [
       { label: 'chip-makers-investors', name: 'Chip makers and investors', share: 0.5, articleIds: ids.slice(0, Math.ceil(ids.length / 2)), passage: { text: 'Investors weighed the charge.', articleId: ids[0], speaker: null } },

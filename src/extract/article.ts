@@ -59,6 +59,19 @@ const monthPattern = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 const visibleDate = new RegExp(`\\b(${monthPattern}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${monthPattern}\\s+\\d{4})\\b`);
 
 
+/** The last part of a <title> ("Headline | Outlet Name") when its letters spell the host's name, or part of it. */
+function siteNameFromTitle(title: string | null, url: string): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—·•»]\s+|\s+-\s+/);
+  if (parts.length < 2) return null;
+  const candidate = parts[parts.length - 1].trim();
+  const letters = candidate.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  if (letters.length < 3 || candidate.split(/\s+/).length > 6) return null;
+  let host: string;
+  try { host = new URL(url).hostname.toLowerCase().replace(/^www\./, '').replace(/[^a-z0-9]/g, ''); } catch { return null; }
+  return host.startsWith(letters) || (letters.length >= 6 && host.includes(letters)) ? candidate : null;
+}
+
 // Pages larger than this are cut before parsing: no article needs more, and it bounds the time.
 const maxHtmlLength = 3_000_000;
 
@@ -69,7 +82,11 @@ export function extractArticle(html: string, url: string, hint: FeedItemHint | n
   const jsonLd = metadata.jsonLd;
 
   // Every text field is stored without control characters and with a bounded length (body/sanitize.ts).
-  const siteName = cleanLine(metaValue(metadata, 'og:site_name', 'application-name', 'publisher', 'twitter:site:name') ?? jsonLd?.publisher ?? '', MAX_SITE_NAME) || null;
+  // The publisher as the page names it: OpenGraph, Dublin Core and citation tags, JSON-LD, else the
+  // name its <title> ends with when that name is the site's address spelled out ("… — Ashgrove
+  // Markets" on ashgrovemarkets.example).
+  const siteName = cleanLine(metaValue(metadata, 'og:site_name', 'application-name', 'publisher', 'dcterms.publisher', 'dc.publisher', 'citation_publisher', 'twitter:site:name')
+    ?? jsonLd?.publisher ?? siteNameFromTitle(metadata.title, url) ?? '', MAX_SITE_NAME) || null;
   const canonicalHref = metadata.canonicalHref ?? metaValue(metadata, 'og:url') ?? jsonLd?.url ?? null;
   let canonicalUrl = canonicalizeUrl(url, url);
   if (canonicalHref) canonicalUrl = canonicalizeUrl(canonicalHref, url);

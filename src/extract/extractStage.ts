@@ -78,7 +78,7 @@ export function extractStage(db: TrackerDb, config: Config, options: ExtractOpti
       const extracted = extractArticle(html, document.finalUrl, hint);
       if (!extracted.title && !extracted.text) throw new Error('no article title or text found on the page');
       const id = articleKey(extracted.canonicalUrl);
-      const allowed = source?.topics ? (JSON.parse(source.topics) as string[]) : null;
+      const allowed = source?.topics ? parseStringArray(source.topics) : null;
       const assigned = assignTopics(extracted.title, extracted.text, config.topics, allowed);
       const now = new Date().toISOString();
       const hash = textHash(extracted.text);

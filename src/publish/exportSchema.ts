@@ -2,7 +2,7 @@
 // parse what the command prints with it, so the command and its contract cannot drift apart.
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../extract/entityTypes.ts';
-import { figureMoveSchema, notRepresentedSchema } from '../stories/types.ts';
+import { figureMoveSchema, notRepresentedSchema, timelineRoleSchema } from '../stories/types.ts';
 import { STANCES } from '../extract/stances.ts';
 
 const id = z.string().min(1);
@@ -20,7 +20,9 @@ export const exportSchema = z.object({
     figures: z.array(z.object({ value: z.number(), unit: z.string(), label: z.string(), articleIds: z.array(id).min(1), conflict: z.boolean(),
       /** Beside the contract's fields: the first and the latest value when a later day reported another one. */
       moved: figureMoveSchema.nullable() })),
-    timeline: z.array(z.object({ date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string().min(1), articleIds: z.array(id).min(1) })),
+    timeline: z.array(z.object({ date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string().min(1), articleIds: z.array(id).min(1),
+      /** Beside the contract's fields: development, background, report or scheduled. */
+      role: timelineRoleSchema })),
     viewpoints: z.array(z.object({ label: z.string().min(1), share: z.number().min(0).max(1), articleIds: z.array(id).min(1) })),
     /** Each entry starts with the actor's (or viewpoint's) name. */
     notRepresented: z.array(z.string().min(1)),

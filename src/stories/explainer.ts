@@ -9,7 +9,7 @@ import { splitSentences } from '../extract/sentences.ts';
 import { termVector, cosine, wordSet, jaccard, stem, type TermVector } from './terms.ts';
 import { EXPLAINER_VERSION } from './types.ts';
 import type {
-  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, ViewpointShare, KeyTerm, StoryStatus, NotRepresented,
+  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, TimelineRole, ViewpointShare, KeyTerm, StoryStatus, NotRepresented,
 } from './types.ts';
 import { figureMove, publicationDays } from './figureMoves.ts';
 import { parseStringArray } from '../text/json.ts';
@@ -201,6 +201,28 @@ function headlineStyle(title: string): number {
   return HEADLINE_STYLE_CUES.reduce((factor, cue) => (cue.pattern.test(title) ? factor * 0.5 : factor), 1);
 }
 
+// A media report about the story: "Bloomberg reported on Tuesday that …", "first reported by".
+const mediaReport = /\b(?:reported|first reported|report(?:ed)? by|according to (?:a|an|the) (?:report|story)|in a report|broke the news)\b/i;
+const LEAD_CHARACTERS = 600;
+
+/**
+ * The role of a timeline entry. Scheduled: its date is after the publication of every source that
+ * gives it (a deadline, a date a rule takes effect). Report: the sentence is a media report about
+ * the story. Background: a week or more before the first coverage, or before it and not in the
+ * opening of a first-day report (the happening itself is dated in the lead). Else development.
+ */
+function timelineRole(context: StoryContext, date: string, rows: EventRow[], text: string, firstDay: number | null, firstDayIds: Set<string>): TimelineRole {
+  const start = Date.parse(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+  const end = Date.parse(date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date);
+  const publishedDays = rows.map((row) => context.members.find((member) => member.id === row.articleId)?.publishedAt).filter((value): value is string => !!value).map((value) => Date.parse(value.slice(0, 10)));
+  if (publishedDays.length > 0 && start > Math.max(...publishedDays)) return 'scheduled';
+  if (mediaReport.test(text)) return 'report';
+  if (firstDay === null) return 'development';
+  if (end < firstDay - 7 * DAY) return 'background';
+  if (end < firstDay && !rows.some((row) => firstDayIds.has(context.copyOf.get(row.articleId) ?? row.articleId) && row.start < LEAD_CHARACTERS)) return 'background';
+  return 'development';
+}
+
 /** Page furniture and stamps that carry a date but report no happening ("Jane Doe | 16 April 2025, 20:20"). */
 function isTimelineWorthy(text: string): boolean {
   if (/[|•·]/.test(text) || /\b\d{1,2}[:.]\d{2}\b\s*(?:\(?(?:GMT|UTC|[AP]\.?M\.?|ET|EST|EDT|BST|CET))/i.test(text)) return false;
@@ -211,6 +233,8 @@ function isTimelineWorthy(text: string): boolean {
 function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[] {
   const firstPublished = context.originals.map((article) => article.publishedAt).filter((date): date is string => !!date).sort()[0];
   const firstDay = firstPublished ? Date.parse(firstPublished.slice(0, 10)) : null;
+  // The reports of the first day of coverage: what their opening paragraphs date is the happening itself.
+  const firstDayIds = new Set(context.originals.filter((article) => article.publishedAt && firstPublished && article.publishedAt.slice(0, 10) === firstPublished.slice(0, 10)).map((article) => article.id));
   // Group by date; within a date, sentences about the same happening (shared words) merge.
   const byDate = new Map<string, { precision: TimelineEntry['precision']; clusters: { rows: EventRow[]; words: Set<string> }[] }>();
   for (const row of rows) {
@@ -240,9 +264,8 @@ function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[]
     for (const { cluster, ids } of ranked.slice(0, 2)) {
       const texts = cluster.rows.map((row) => row.text).filter((candidate) => candidate.split(/\s+/).length >= 6);
       const text = texts.sort((a, b) => a.length - b.length)[Math.floor((texts.length - 1) / 2)] ?? cluster.rows[0].text;
-      const start = Date.parse(date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date);
-      const background = firstDay !== null && start < firstDay - 7 * DAY;
-      entries.push({ date, precision: group.precision, text, articleIds: ids, background, weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
+      const role = timelineRole(context, date, cluster.rows, text, firstDay, firstDayIds);
+      entries.push({ date, precision: group.precision, text, articleIds: ids, background: role === 'background', role, weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
     }
   }
   // The same happening dated to different days by different sources is a visible conflict: the
@@ -400,14 +423,14 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   }
   for (const row of quoteRows) if (row.speaker) voiced.add(row.speaker.toLowerCase());
   const entityRows = mentionCounts.size ? overlay.apply(db.select().from(entities).where(inArray(entities.id, [...mentionCounts.keys()])).all()) : [];
-  const silentSentences = allSentences.filter((sentence) => /\b(has not responded|did not respond|did not immediately respond|declined to comment|did not comment|could not be reached|has not commented|no comment)\b/i.test(sentence.text));
   const notRepresented: NotRepresented[] = [];
   for (const entity of entityRows.sort((a, b) => (mentionCounts.get(b.id)?.size ?? 0) - (mentionCounts.get(a.id)?.size ?? 0))) {
     if (entity.type !== 'organization' && entity.type !== 'person') continue;
     const count = mentionCounts.get(entity.id)?.size ?? 0;
     const names = [entity.name, ...parseStringArray(entity.aliases)].map((name) => name.toLowerCase());
-    if (names.some((name) => voiced.has(name))) continue;
-    const silent = names.some((name) => declined.has(name)) || silentSentences.some((sentence) => names.some((name) => sentence.text.toLowerCase().includes(name)));
+    // A refusal to comment is listed as such, whatever else the coverage reports of the actor.
+    const silent = names.some((name) => declined.has(name));
+    if (!silent && names.some((name) => voiced.has(name))) continue;
     const entry = { name: entity.name, ref: entity.id, namedIn: count, sourceCount: sources.length };
     if (silent) notRepresented.push({ kind: 'declined', ...entry });
     else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push({ kind: 'unquoted', ...entry });

@@ -12,8 +12,9 @@ import { ENTITY_TYPES } from '../extract/entityTypes.ts';
  * cluster stage reassembles every stored explainer of another version, and readers upgrade older
  * ones they meet before that (readStoredExplainer in ./storedExplainer.ts).
  * 2: notRepresented became structured entries (was English sentences); figures carry `moved`.
+ * 3: timeline entries carry a `role` (development, background, report, scheduled).
  */
-export const EXPLAINER_VERSION = 2;
+export const EXPLAINER_VERSION = 3;
 
 // Slugs become directory names in the output, so they are held to a safe alphabet.
 export const slugSchema = z
@@ -101,13 +102,23 @@ export type KeyFigure = z.infer<typeof keyFigureSchema>;
 
 const otherDateSchema = z.object({ date: z.string(), precision: datePrecisionSchema, articleIds });
 
+/**
+ * What a timeline entry is to the story: the happening and what followed (development), what came
+ * before the coverage (background), a media report about the story (report), or a date ahead of
+ * the coverage (scheduled: a deadline, a date a rule takes effect; the site's "What's next").
+ */
+export const TIMELINE_ROLES = ['development', 'background', 'report', 'scheduled'] as const;
+export const timelineRoleSchema = z.enum(TIMELINE_ROLES);
+export type TimelineRole = z.infer<typeof timelineRoleSchema>;
+
 export const timelineEntrySchema = z.object({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?/, 'date must start with YYYY, YYYY-MM or YYYY-MM-DD'),
   precision: datePrecisionSchema,
   text: z.string(),
   articleIds,
-  /** True for events before the story's first coverage: context rather than news. */
+  /** True for events before the story's first coverage: context rather than news (role background). */
   background: z.boolean(),
+  role: timelineRoleSchema,
   /** Other dates that some sources give for the same event: a visible disagreement. */
   otherDates: z.array(otherDateSchema).optional(),
 });

@@ -192,6 +192,13 @@ describe('site built from the fixture', () => {
     expect($('#section-not-represented li strong').first().text()).toBe('DeepSeek');
   });
 
+  it('lists dates ahead under What\'s next, not in the timeline', async () => {
+    const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
+    expect($('#section-whats-next li').map((_, el) => $(el).find('p').text()).get()).toEqual([expect.stringContaining('due to report its first-quarter results')]);
+    expect($('#section-timeline').text()).not.toContain('due to report its first-quarter results');
+    expect($('#section-whats-next time').attr('datetime')).toBe('2025-05-28');
+  });
+
   it('shows the explainer sections in the order of the design', async () => {
     const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
     const order = $('[id^="section-"]')
