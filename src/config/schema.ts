@@ -62,7 +62,7 @@ export const configSchema = z.strictObject({
     /** Days after its last article when a story turns dormant. */
     dormantAfterDays: z.number().int().positive().default(14),
     /** Similarity (0–1) a new article needs to join an existing story. */
-    joinThreshold: z.number().min(0).max(1).default(0.15),
+    joinThreshold: z.number().min(0).max(1).default(0.13),
     /** Largest gap in days between an article and a story's latest coverage for it to join. */
     maxGapDays: z.number().int().positive().default(21),
   }).prefault({}),
