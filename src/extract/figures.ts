@@ -36,7 +36,8 @@ const numberCore = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const figurePattern = new RegExp(
   String.raw`(?<currency>US\$|HK\$|A\$|C\$|NT\$|\$|€|£|¥|(?:USD|EUR|GBP|RMB|CNY)\s?)?` +
   String.raw`(?<number>10\s?\^\s?(?<exp>\d{1,3})|10\s+to\s+the\s+(?<expWord>\d{1,3})(?:st|nd|rd|th)?\s+power|${numberCore})` +
-  String.raw`(?:[\s-]?(?<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])\b)?` +
+  // Scale words in a heading's capitals too ("$5.5 Billion Hit", "BILLION"); single letters only in lower case ("$5.5bn", "$800m").
+  String.raw`(?:[\s-]?(?<scale>[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|THOUSAND|MILLION|BILLION|TRILLION|mln|bln|mn|bn|tn|[kmbt])\b)?` +
   String.raw`(?:\s?(?<percent>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?` +
   String.raw`(?:[\s-](?<currencyWord>dollars?|euros?|pounds?\s+sterling|yuan|renminbi|yen|won)\b)?` +
   String.raw`(?:\s?(?<degree>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|C|F)\b))?`,
