@@ -146,7 +146,22 @@ function canonicalLabel(label: string): string {
   return label.split(' ').map((word) => synonyms[word] ?? stem(word)).join(' ');
 }
 
-function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
+/** What identifies a figure beyond its unit and label: whose it is and when. */
+export interface FigureIdentity {
+  /** The organisation or person the figure belongs to: its claimant, else the actor named before it in its sentence. */
+  subjectOf: (row: FigureRow) => string | null;
+  /** The day its sentence dates it to, if any ("closed 6.9% lower on Wednesday"). */
+  dayOf: (row: FigureRow) => string | null;
+}
+
+/**
+ * Key figures: one card per quantity. Rows with the same unit and counted thing are grouped; values
+ * within 2% are one figure written differently. Values that differ are a disagreement only between
+ * distinct sources about the same subject and the same day; a value for another subject (AMD's
+ * charge beside Nvidia's) or another day (the after-hours fall and the next day's close) is a
+ * quantity of its own, with its own card.
+ */
+function mergeFigures(context: StoryContext, rows: FigureRow[], identity: FigureIdentity): KeyFigure[] {
   const groups = new Map<string, FigureRow[]>();
   for (const row of rows) {
     if (row.label === 'count' || row.label === 'amount') continue;
@@ -155,6 +170,7 @@ function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
     list.push(row);
     groups.set(key, list);
   }
+  const sourcesOf = (figureRows: FigureRow[]) => citedIds(context, figureRows.map((row) => row.articleId));
   const result: KeyFigure[] = [];
   for (const [, list] of groups) {
     // Values within 2% are the same figure written differently ("$5.5bn", "about 5.5 billion dollars").
@@ -164,21 +180,40 @@ function mergeFigures(context: StoryContext, rows: FigureRow[]): KeyFigure[] {
       if (variant) variant.rows.push(row);
       else variants.push({ value: row.value, rows: [row] });
     }
-    const sourcesOf = (figureRows: FigureRow[]) => citedIds(context, figureRows.map((row) => row.articleId));
     variants.sort((a, b) => sourcesOf(b.rows).length - sourcesOf(a.rows).length);
-    const main = variants[0];
-    const allIds = sourcesOf(list);
-    const textCounts = new Map<string, number>();
-    for (const row of main.rows) textCounts.set(row.text, (textCounts.get(row.text) ?? 0) + 1);
-    const text = [...textCounts].sort((a, b) => b[1] - a[1])[0][0];
-    // Only a disagreement between distinct sources about the same quantity is a conflict.
-    const conflict = variants.length > 1 && variants.slice(1).some((variant) => sourcesOf(variant.rows).some((id) => !sourcesOf(main.rows).includes(id)));
-    result.push({
-      value: main.value, unit: main.rows[0].unit, label: main.rows[0].label, text, sentence: main.rows[0].sentence,
-      articleIds: allIds, sourceCount: allIds.length, conflict,
-      variants: variants.map((variant) => ({ value: variant.value, text: variant.rows[0].text, articleIds: sourcesOf(variant.rows) })),
-      moved: null,
-    });
+    // Variants of another subject or another day than the leading one are quantities of their own.
+    const known = <T,>(values: (T | null)[]) => new Set(values.filter((value): value is T => value !== null));
+    const cards: { value: number; rows: FigureRow[] }[][] = [];
+    for (const variant of variants) {
+      const subjects = known(variant.rows.map(identity.subjectOf));
+      const days = known(variant.rows.map(identity.dayOf));
+      const card = cards.find((existing) => {
+        const lead = existing[0];
+        const leadSubjects = known(lead.rows.map(identity.subjectOf));
+        const leadDays = known(lead.rows.map(identity.dayOf));
+        const otherSubject = subjects.size > 0 && leadSubjects.size > 0 && ![...subjects].some((subject) => leadSubjects.has(subject));
+        const otherDay = days.size > 0 && leadDays.size > 0 && ![...days].some((day) => leadDays.has(day));
+        return !otherSubject && !otherDay;
+      });
+      if (card) card.push(variant);
+      else cards.push([variant]);
+    }
+    for (const cardVariants of cards) {
+      const main = cardVariants[0];
+      const cardRows = cardVariants.flatMap((variant) => variant.rows);
+      const allIds = sourcesOf(cardRows);
+      const textCounts = new Map<string, number>();
+      for (const row of main.rows) textCounts.set(row.text, (textCounts.get(row.text) ?? 0) + 1);
+      const text = [...textCounts].sort((a, b) => b[1] - a[1])[0][0];
+      // Only a disagreement between distinct sources about the same quantity is a conflict.
+      const conflict = cardVariants.length > 1 && cardVariants.slice(1).some((variant) => sourcesOf(variant.rows).some((id) => !sourcesOf(main.rows).includes(id)));
+      result.push({
+        value: main.value, unit: main.rows[0].unit, label: main.rows[0].label, text, sentence: main.rows[0].sentence,
+        articleIds: allIds, sourceCount: allIds.length, conflict,
+        variants: cardVariants.map((variant) => ({ value: variant.value, text: variant.rows[0].text, articleIds: sourcesOf(variant.rows) })),
+        moved: null,
+      });
+    }
   }
   return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);
 }
@@ -388,7 +423,20 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
 
   const figureRows = overlay.apply(db.select().from(figures).where(inArray(figures.articleId, memberIds)).all());
   const eventRows = overlay.apply(db.select().from(events).where(inArray(events.articleId, memberIds)).all());
-  const keyFigures = mergeFigures(context, figureRows);
+  // Whose a figure is: its claimant, else the organisation or person named last before it in its sentence.
+  const actorMentions = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId, sentence: entityMentions.sentence, start: entityMentions.start, type: entityMentions.type })
+    .from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all().filter((mention) => mention.type === 'organization' || mention.type === 'person');
+  const sentenceDays = new Map<string, string>();
+  for (const row of eventRows) if (row.precision === 'day') sentenceDays.set(`${row.articleId}\u241f${row.sentence}`, row.date);
+  const identity: FigureIdentity = {
+    subjectOf: (row) => {
+      if (row.claimant) return row.claimant.toLowerCase();
+      const before = actorMentions.filter((mention) => mention.articleId === row.articleId && mention.sentence === row.sentence && mention.start < row.start);
+      return before.length ? before.reduce((a, b) => (b.start > a.start ? b : a)).entityId : null;
+    },
+    dayOf: (row) => sentenceDays.get(`${row.articleId}\u241f${row.sentence}`) ?? null,
+  };
+  const keyFigures = mergeFigures(context, figureRows, identity);
   // A number that other sources contradict stays in Key figures (flagged), not in the summary or key points.
   const disputed = keyFigures.filter((figure) => figure.conflict).flatMap((figure) => figure.variants.slice(1).map((variant) => variant.text));
   const undisputed = (sentence: ScoredSentence) => !disputed.some((text) => sentence.text.includes(text));

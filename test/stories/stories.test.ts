@@ -83,6 +83,22 @@ describe('separate happenings', () => {
 });
 
 describe('explainer', () => {
+  it('gives another company\'s charge and another day\'s share move their own cards, not a disagreement', () => {
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', wire);
+    page('https://daily.example/h20', 'National Daily', 'Chip stocks slide after H20 licence rule', '2025-04-16T21:00:00Z', [
+      'Nvidia said on Tuesday that it expects a charge of about $5.5 billion after the Commerce Department required a licence for its H20 chip.',
+      'AMD said on Wednesday it expects a charge of up to $800 million because of the same export controls on its MI308 chips.',
+      'Nvidia shares closed 6.9% lower on Wednesday, April 16, as the chip sector fell.',
+      'Analysts said the export controls would push Chinese buyers toward domestic chips.',
+    ]);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const [story] = exportData(db).stories;
+    const charges = story.figures.filter((figure) => figure.unit === 'USD' && /charge/.test(figure.label));
+    expect(charges.map((figure) => figure.value).sort((a, b) => a - b)).toEqual([800e6, 5.5e9]);
+    expect(story.figures.filter((figure) => figure.conflict)).toEqual([]);
+  });
+
   it('takes its headline from a straight report, not from a marketing page addressed to the reader', () => {
     page('https://consult.example/blog/h20', 'Harbor Advisory', 'What the H20 licence rule means for your AI supply chain', '2025-04-16T08:00:00Z',
       [...wire, 'Buyers should review their vendor contracts, our advisers said in a note to clients this week.']);
