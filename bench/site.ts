@@ -56,6 +56,7 @@ for (let s = 0; s < storyCount; s++) {
       { label: 'general-reporting', name: 'General reporting', share: 0.5, articleIds: ids.slice(Math.ceil(ids.length / 2)), passage: null },
     ],
     notRepresented: [{ kind: 'viewpoint', name: 'National security hawks', ref: 'security-hawks', namedIn: 0, sourceCount: ids.length }],
+    voices: [{ name: 'Commerce Department', sourceCount: 2, claims: [{ text: `The department said development ${s} closes a gap.`, speaker: null, stance: 'says', quote: false, articleIds: cite.slice(0, 2) }] }],
     unknowns: [{ text: `It remains unclear how development ${s} will be enforced.`, articleIds: cite.slice(0, 1) }],
     terms: [{ term: 'Entity List', definition: 'The Entity List is a list of foreign parties subject to licence requirements.', articleIds: cite.slice(0, 1) }],
     sources: ids.map((id, n) => ({ n: n + 1, articleId: id, title: `Article ${n} about development ${s}`, outlet: outlets[(s + n) % outlets.length], url: `https://news.example/${s}/${n}`, publishedAt: new Date(first + n * 3600000).toISOString(), viewpoint: null, viewpointName: null, copies: [] })),

@@ -9,9 +9,10 @@ import { splitSentences } from '../extract/sentences.ts';
 import { termVector, cosine, wordSet, jaccard, stem, type TermVector } from './terms.ts';
 import { EXPLAINER_VERSION } from './types.ts';
 import type {
-  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, TimelineRole, ViewpointShare, KeyTerm, StoryStatus, NotRepresented,
+  Explainer, StorySource, CitedText, KeyFigure, TimelineEntry, TimelineRole, ViewpointShare, KeyTerm, StoryStatus, NotRepresented, Voice,
 } from './types.ts';
 import { figureMove, publicationDays } from './figureMoves.ts';
+import type { Stance } from '../extract/stances.ts';
 import { parseStringArray } from '../text/json.ts';
 
 type ArticleRow = typeof articles.$inferSelect;
@@ -256,6 +257,40 @@ function timelineRole(context: StoryContext, date: string, rows: EventRow[], tex
   if (end < firstDay - 7 * DAY) return 'background';
   if (end < firstDay && !rows.some((row) => firstDayIds.has(context.copyOf.get(row.articleId) ?? row.articleId) && row.start < LEAD_CHARACTERS)) return 'background';
   return 'development';
+}
+
+const STANCE_ORDER: Stance[] = ['accuses', 'denies', 'warns', 'confirms', 'says', 'declines', 'no-response'];
+const MAX_VOICES = 8;
+const CLAIMS_PER_VOICE = 3;
+
+/**
+ * Who said what: the story's claims grouped by claimant (syndicated copies cited as their
+ * original), the claimants carried by the most sources first; per claimant its quotes first, then
+ * its strongest statements, the same words once.
+ */
+function storyVoices(context: StoryContext, rows: (typeof claims.$inferSelect)[]): Voice[] {
+  const byName = new Map<string, { name: string; claims: Map<string, Voice['claims'][number]> }>();
+  for (const row of rows) {
+    if (!row.claimant) continue;
+    const key = row.claimant.toLowerCase();
+    const entry = byName.get(key) ?? { name: row.claimant, claims: new Map() };
+    byName.set(key, entry);
+    const words = row.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const existing = entry.claims.get(words);
+    const articleIds = citedIds(context, [row.articleId]);
+    if (existing) existing.articleIds = uniq([...existing.articleIds, ...articleIds]);
+    else entry.claims.set(words, { text: cleanSentence(row.text), speaker: row.speaker && row.speaker !== row.claimant ? row.speaker : null, stance: row.stance, quote: row.isQuote, articleIds });
+  }
+  return [...byName.values()]
+    .map((entry) => {
+      const all = [...entry.claims.values()];
+      const sourceCount = uniq(all.flatMap((claim) => claim.articleIds)).length;
+      const chosen = all.sort((a, b) => Number(b.quote) - Number(a.quote) || STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance) || b.articleIds.length - a.articleIds.length)
+        .slice(0, CLAIMS_PER_VOICE);
+      return { name: entry.name, sourceCount, claims: chosen };
+    })
+    .sort((a, b) => b.sourceCount - a.sourceCount || a.name.localeCompare(b.name))
+    .slice(0, MAX_VOICES);
 }
 
 /** Page furniture and stamps that carry a date but report no happening ("Jane Doe | 16 April 2025, 20:20"). */
@@ -518,6 +553,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     viewpoints: viewpointShares,
     notRepresented,
     unknowns,
+    voices: storyVoices(context, claimRows),
     terms: extractTerms(context),
     sources,
     related: [],

@@ -23,7 +23,7 @@ export function parseExplainer(raw: unknown): StoredExplainerResult {
   const record = raw as Record<string, unknown>;
   const version = typeof record.version === 'number' ? record.version : 1;
   if (version > EXPLAINER_VERSION) return { explainer: null, problem: `written by a newer tracker (version ${version}, this one reads up to ${EXPLAINER_VERSION})` };
-  const upgraded = version < EXPLAINER_VERSION ? upgradeToVersion3(version < 2 ? upgradeFromVersion1(record) : record) : record;
+  const upgraded = version < EXPLAINER_VERSION ? upgradeToVersion4(version < 3 ? upgradeToVersion3(version < 2 ? upgradeFromVersion1(record) : record) : record) : record;
   const parsed = explainerSchema.safeParse(upgraded);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -41,6 +41,11 @@ export function readStoredExplainers(rows: { id?: string; explainer: string }[],
     else warn(`story ${row.id ?? '(unknown)'} left out: stored explainer ${read.problem}`);
   }
   return result;
+}
+
+// Version 3 had no voices: they come with the next assembly.
+function upgradeToVersion4(record: Record<string, unknown>): Record<string, unknown> {
+  return { ...record, version: EXPLAINER_VERSION, voices: Array.isArray(record.voices) ? record.voices : [] };
 }
 
 // Version 2 had no timeline roles: a background flag alone.

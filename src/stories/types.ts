@@ -6,6 +6,7 @@
 // fails `npm run typecheck` instead of rendering half a page.
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../extract/entityTypes.ts';
+import { STANCES } from '../extract/stances.ts';
 
 /**
  * Version of the stored explainer's shape. Raise it whenever a field changes meaning or form; the
@@ -13,8 +14,9 @@ import { ENTITY_TYPES } from '../extract/entityTypes.ts';
  * ones they meet before that (readStoredExplainer in ./storedExplainer.ts).
  * 2: notRepresented became structured entries (was English sentences); figures carry `moved`.
  * 3: timeline entries carry a `role` (development, background, report, scheduled).
+ * 4: `voices`: who said what (claims and quotes by claimant).
  */
-export const EXPLAINER_VERSION = 3;
+export const EXPLAINER_VERSION = 4;
 
 // Slugs become directory names in the output, so they are held to a safe alphabet.
 export const slugSchema = z
@@ -157,6 +159,25 @@ export const notRepresentedSchema = z.object({
 });
 export type NotRepresented = z.infer<typeof notRepresentedSchema>;
 
+/** One attributed statement in a story: a quote, reported speech or a response (declined, no response). */
+export const voiceClaimSchema = z.object({
+  text: z.string().min(1),
+  /** The person who spoke, when named and not the claimant itself. */
+  speaker: z.string().nullable(),
+  stance: z.enum(STANCES),
+  quote: z.boolean(),
+  articleIds,
+});
+
+/** A stakeholder's voice in the coverage: its claims, quotes first, cited. */
+export const voiceSchema = z.object({
+  name: z.string().min(1),
+  /** Distinct sources that carry a claim of it. */
+  sourceCount: z.number().int().nonnegative(),
+  claims: z.array(voiceClaimSchema),
+});
+export type Voice = z.infer<typeof voiceSchema>;
+
 export const keyTermSchema = z.object({ term: z.string(), definition: z.string(), articleIds });
 export type KeyTerm = z.infer<typeof keyTermSchema>;
 
@@ -191,6 +212,8 @@ export const explainerSchema = z.object({
   viewpoints: z.array(viewpointShareSchema),
   /** Stakeholders the coverage talks about but never quotes or gives a voice. */
   notRepresented: z.array(notRepresentedSchema),
+  /** Who said what: the stakeholders with claims in the sources, most widely carried first. */
+  voices: z.array(voiceSchema),
   unknowns: z.array(citedTextSchema),
   terms: z.array(keyTermSchema),
   sources: z.array(storySourceSchema),

@@ -192,6 +192,15 @@ describe('site built from the fixture', () => {
     expect($('#section-not-represented li strong').first().text()).toBe('DeepSeek');
   });
 
+  it('shows who said what: each stakeholder\'s claims with their stance, and a missing response as such', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    expect($('#section-voices .voice-name').map((_, el) => $(el).text()).get()).toEqual(['OpenAI', 'DeepSeek']);
+    const deepseek = $('#section-voices .voice').last();
+    expect(deepseek.find('.tag').text()).toBe('did not respond');
+    expect(deepseek.find('.voice-claim').text()).toContain('DeepSeek did not respond to a request for comment.');
+    expect($('#section-voices .voice').first().find('a.citation').map((_, el) => $(el).attr('href')).get()).toEqual(['#source-1']);
+  });
+
   it('lists dates ahead under What\'s next, not in the timeline', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
     expect($('#section-whats-next li').map((_, el) => $(el).find('p').text()).get()).toEqual([expect.stringContaining('due to report its first-quarter results')]);
@@ -213,6 +222,7 @@ describe('site built from the fixture', () => {
       'section-key-figures',
       'section-timeline',
       'section-viewpoints',
+      'section-voices',
       'section-unknowns',
       'section-key-terms',
       'section-sources',

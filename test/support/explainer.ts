@@ -15,6 +15,7 @@ export function makeExplainer(overrides: Partial<Explainer> & Pick<Explainer, 'i
     timeline: [],
     viewpoints: [],
     notRepresented: [],
+    voices: [],
     unknowns: [],
     terms: [],
     sources: [],
