@@ -492,10 +492,13 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   // with no claim, quote or response in any source; an actor whose only answer is "declined to
   // comment" or "did not respond" is listed as such; and taxonomy viewpoints with no source.
   const mentionCounts = new Map<string, Set<string>>();
+  // Mentions in original articles: how much the coverage talks about an actor, not only whether it names it.
+  const mentionTotals = new Map<string, number>();
   for (const row of entityIdsByArticle) {
     const set = mentionCounts.get(row.entityId) ?? new Set<string>();
     set.add(copyOf.get(row.articleId) ?? row.articleId);
     mentionCounts.set(row.entityId, set);
+    if (!copyOf.has(row.articleId)) mentionTotals.set(row.entityId, (mentionTotals.get(row.entityId) ?? 0) + 1);
   }
   const claimRows = overlay.apply(db.select().from(claims).where(inArray(claims.articleId, memberIds)).all());
   const voiced = new Set<string>();
@@ -516,7 +519,9 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     if (!silent && names.some((name) => voiced.has(name))) continue;
     const entry = { name: entity.name, ref: entity.id, namedIn: count, sourceCount: sources.length };
     if (silent) notRepresented.push({ kind: 'declined', ...entry });
-    else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && notRepresented.length < 6) notRepresented.push({ kind: 'unquoted', ...entry });
+    // A main actor: named in at least half of the sources (two or more) and talked about there, at
+    // least twice per source on average; a passing reference ("under President X") is not a stakeholder.
+    else if (count >= Math.max(2, Math.ceil(sources.length / 2)) && (mentionTotals.get(entity.id) ?? 0) >= 2 * count && notRepresented.length < 6) notRepresented.push({ kind: 'unquoted', ...entry });
   }
   for (const viewpoint of topic.viewpoints) {
     if (!shareCounts.has(viewpoint.label)) notRepresented.push({ kind: 'viewpoint', name: viewpoint.name, ref: viewpoint.label, namedIn: 0, sourceCount: sources.length });
