@@ -34,7 +34,7 @@ export interface ExtractedClaim {
 // The verbs of reported speech by the stance they carry, most specific first. "Accused" before
 // "said": a sentence with both is an accusation.
 const STANCE_VERBS: readonly { stance: Stance; verbs: readonly string[] }[] = [
-  { stance: 'no-response', verbs: ['did not respond', 'did not immediately respond', 'has not responded', 'have not responded', 'had not responded', 'did not reply', 'did not immediately reply', 'has not replied', 'could not be reached', 'did not return', 'has not commented', 'did not comment', 'has not publicly commented', 'has not publicly responded', 'did not publicly respond', 'has remained silent', 'stayed silent', 'remained silent'] },
+  { stance: 'no-response', verbs: ['did not respond', 'did not immediately respond', 'has not responded', 'have not responded', 'had not responded', 'did not reply', 'did not immediately reply', 'has not replied', 'could not be reached', 'did not return', 'has not commented', 'did not comment', 'has not publicly commented', 'has not publicly responded', 'did not publicly respond', 'has remained silent', 'stayed silent', 'remained silent', 'said nothing', 'has said nothing', 'have said nothing', 'said little', 'has said little'] },
   { stance: 'declines', verbs: ['declined to comment', 'declined to discuss', 'declined to elaborate', 'declined to say', 'declined to answer', 'refused to comment', 'declined a request for comment', 'would not comment', 'no comment'] },
   { stance: 'denies', verbs: ['denied', 'denies', 'deny', 'rejected', 'rejects', 'dismissed', 'dismisses', 'refuted', 'disputed', 'disputes', 'pushed back', 'called the allegations', 'called the accusations'] },
   { stance: 'accuses', verbs: ['accused', 'accuses', 'accusing', 'alleged', 'alleges', 'alleging', 'charged that', 'blamed', 'blames', 'claimed', 'claims', 'claiming', 'has evidence', 'had evidence', 'had seen evidence', 'has seen evidence', 'found evidence', 'said it had evidence'] },
@@ -123,9 +123,13 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
       if (stance !== 'no-response' && stance !== 'declines') return null;
       const verb = new RegExp(`\\b(?:${verbAlternation})\\b`, 'i').exec(sentence.text);
       const at = verb ? sentence.start + verb.index : sentence.end;
-      const mentions = context.mentionsIn(sentence);
-      const actor = [...mentions].reverse().find((mention) => mention.end <= at && (mention.type === 'organization' || mention.type === 'person'))
-        ?? (bodyReference.test(sentence.text.slice(0, verb?.index ?? 0)) || /^(?:It|They)\b/.test(sentence.text) ? context.subjectBefore(sentence.start) : null);
+      const mentions = context.mentionsIn(sentence).filter((mention) => (mention.type === 'organization' || mention.type === 'person') && mention.end <= at);
+      const before = sentence.text.slice(0, verb?.index ?? 0);
+      // "The company, which is funded by High-Flyer, has said little": the body named before, not the aside.
+      const opensWithReference = (/^\W*(?:The|This)\s/.test(before) && bodyReference.exec(before)?.index === 0) || /^(?:It|They)\b/.test(sentence.text);
+      const opening = mentions[0] && mentions[0].start - sentence.start <= 4 && !isPossessive(mentions[0], sentence) ? mentions[0] : null;
+      const actor = opensWithReference ? context.subjectBefore(sentence.start)
+        : opening ?? [...mentions].reverse().find((mention) => !isPossessive(mention, sentence)) ?? (bodyReference.test(before) ? context.subjectBefore(sentence.start) : null);
       if (!actor) return null;
       return { ...claimantOf(actor, sentence, context), stance };
     },

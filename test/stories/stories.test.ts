@@ -99,6 +99,24 @@ describe('explainer', () => {
     expect(story.figures.filter((figure) => figure.conflict)).toEqual([]);
   });
 
+  it('lists the silent main actor as not represented, not a name the coverage mentions in passing', () => {
+    const body = (outlet: string) => [
+      `OpenAI said on Tuesday that it had evidence that DeepSeek used the outputs of its models to train a rival system, ${outlet} reported.`,
+      'DeepSeek has not published any account of how its model was trained, and DeepSeek staff have said nothing in public since the release.',
+      'The accusation comes a week after the administration of President Donald Trump announced new plans for AI infrastructure.',
+      'Analysts said the case against DeepSeek would be hard to prove because distillation leaves few traces in a finished model.',
+    ];
+    page('https://wire.example/openai', 'Wire Service', 'OpenAI says DeepSeek used its models to train a rival', '2025-01-29T10:00:00Z', body('the wire'));
+    page('https://daily.example/openai', 'National Daily', 'OpenAI accuses DeepSeek of copying its models', '2025-01-29T15:00:00Z', [...body('the daily').slice(0, 3), 'OpenAI said it was reviewing the evidence with its partners.']);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const [story] = exportData(db).stories;
+    const listed = story.notRepresentedDetail.filter((entry) => entry.kind !== 'viewpoint').map((entry) => entry.name);
+    expect(listed).toContain('DeepSeek');
+    expect(listed).not.toContain('Donald Trump');
+    expect(listed).not.toContain('OpenAI');
+  });
+
   it('takes its headline from a straight report, not from a marketing page addressed to the reader', () => {
     page('https://consult.example/blog/h20', 'Harbor Advisory', 'What the H20 licence rule means for your AI supply chain', '2025-04-16T08:00:00Z',
       [...wire, 'Buyers should review their vendor contracts, our advisers said in a note to clients this week.']);
