@@ -22,6 +22,7 @@ export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: s
   const topics = (client.prepare('SELECT slug, name, description, rules, viewpoints FROM topics ORDER BY slug').all() as
     { slug: string; name: string; description: string; rules: string | null; viewpoints: string }[]).map(siteTopic);
   const stories = readStoredExplainers(client.prepare('SELECT id, explainer FROM stories WHERE explainer IS NOT NULL ORDER BY last_published DESC, id').all() as { id: string; explainer: string }[], warn);
+  linkRelatedBothWays(stories);
   const storyOf = new Map<string, Explainer>();
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story);
   const articleRows = client.prepare(`
@@ -37,6 +38,25 @@ export function collectSiteData(db: TrackerDb, meta: { title: string; baseUrl: s
   const generatedAt = (client.prepare('SELECT max(updated_at) AS at FROM stories').get() as { at: string | null }).at ?? new Date(0).toISOString();
   const entities = collectEntities(client, CorrectionOverlay.load(db), stories, articles);
   return { meta: { title: meta.title, baseUrl: meta.baseUrl, generatedAt }, topics, stories, articles, entities };
+}
+
+/** Most links a story page shows to related stories, its own and the ones pointing at it. */
+const MAX_RELATED = 6;
+
+/**
+ * Related stories link both ways: a story assembled later finds the earlier one, and the earlier
+ * one (not reassembled since) shows the later one too. Only stories on the site are linked.
+ */
+export function linkRelatedBothWays(stories: Explainer[]): void {
+  const byId = new Map(stories.map((story) => [story.id, story]));
+  for (const story of stories) {
+    for (const link of story.related) {
+      const other = byId.get(link.id);
+      if (!other || other.id === story.id || other.related.some((back) => back.id === story.id) || other.related.length >= MAX_RELATED) continue;
+      other.related.push({ id: story.id, slug: story.slug, title: story.title });
+    }
+  }
+  for (const story of stories) story.related = story.related.filter((link) => byId.has(link.id) && link.id !== story.id);
 }
 
 /** A topic row with its stored rules and viewpoints (JSON columns) read back; unreadable ones are left empty. */

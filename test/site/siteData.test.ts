@@ -69,3 +69,14 @@ describe('site entities', () => {
     expect(entitySlug('深度求索')).toBe('entity');
   });
 });
+
+describe('related stories', () => {
+  it('link both ways, and only to stories on the site', async () => {
+    const { linkRelatedBothWays } = await import('../../src/publish/siteData.ts');
+    const earlier = makeExplainer({ id: 's1', slug: 'distillation-claims', title: 'Distillation claims' });
+    const later = makeExplainer({ id: 's2', slug: 'export-restriction', title: 'Export restriction', related: [{ id: 's1', slug: 'distillation-claims', title: 'Distillation claims' }, { id: 'gone', slug: 'gone', title: 'Not on the site' }] });
+    linkRelatedBothWays([earlier, later]);
+    expect(earlier.related).toEqual([{ id: 's2', slug: 'export-restriction', title: 'Export restriction' }]);
+    expect(later.related.map((link) => link.id)).toEqual(['s1']);
+  });
+});
