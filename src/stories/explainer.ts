@@ -430,18 +430,27 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const viewpointRows = overlay.apply(db.select().from(viewpoints).where(inArray(viewpoints.articleId, memberIds)).all()).filter((row) => row.topic === topic.slug);
   const viewpointNames = new Map(topic.viewpoints.map((viewpoint) => [viewpoint.label, viewpoint.name]));
   viewpointNames.set(GENERAL_VIEWPOINT.label, GENERAL_VIEWPOINT.name);
-  const viewpointOf = new Map<string, string | null>();
+  // An article can carry several positions: every label within half of its strongest (at most
+  // three); the strongest colours its entry in the source list.
+  const viewpointsOf = new Map<string, string[]>();
   for (const article of originals) {
-    const best = viewpointRows.filter((row) => row.articleId === article.id && row.score >= 3).sort((a, b) => b.score - a.score)[0];
-    viewpointOf.set(article.id, best?.label ?? null);
+    const rows = viewpointRows.filter((row) => row.articleId === article.id && row.score >= 3).sort((a, b) => b.score - a.score);
+    viewpointsOf.set(article.id, rows.filter((row) => row.score >= rows[0].score * 0.5).slice(0, 3).map((row) => row.label));
   }
+  const viewpointOf = new Map<string, string | null>([...viewpointsOf].map(([id, labels]) => [id, labels[0] ?? null]));
   const sources = buildSources(context, viewpointOf, viewpointNames);
 
   const quoteRows = overlay.apply(db.select().from(quotes).where(inArray(quotes.articleId, memberIds)).all());
+  // Shares: each source counts once, split equally among the positions it carries (general
+  // reporting when none), so the shares of a story sum to 1 over the positions shown.
   const shareCounts = new Map<string, string[]>();
+  const shareWeights = new Map<string, number>();
   for (const source of sources) {
-    const label = source.viewpoint ?? GENERAL_VIEWPOINT.label;
-    shareCounts.set(label, [...(shareCounts.get(label) ?? []), source.articleId]);
+    const labels = viewpointsOf.get(source.articleId)?.length ? viewpointsOf.get(source.articleId)! : [GENERAL_VIEWPOINT.label];
+    for (const label of labels) {
+      shareCounts.set(label, [...(shareCounts.get(label) ?? []), source.articleId]);
+      shareWeights.set(label, (shareWeights.get(label) ?? 0) + 1 / labels.length);
+    }
   }
   const viewpointShares: ViewpointShare[] = [...shareCounts].map(([label, ids]) => {
     const rows = viewpointRows.filter((row) => row.label === label && ids.includes(row.articleId)).sort((a, b) => b.score - a.score);
@@ -450,7 +459,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
     return {
       label,
       name: viewpointNames.get(label) ?? label,
-      share: ids.length / sources.length,
+      share: (shareWeights.get(label) ?? 0) / sources.length,
       articleIds: ids,
       passage: best?.passage ? { text: cleanSentence(best.passage), articleId: best.articleId, speaker: quote?.speaker ?? null } : null,
     };

@@ -131,7 +131,7 @@ export const viewpointShareSchema = z.object({
   label: z.string(),
   /** Human name of the viewpoint. */
   name: z.string(),
-  /** Share of the story's sources carrying this viewpoint; the shares of a story sum to 1. */
+  /** Share of the story's sources carrying this viewpoint, a source with several positions counting for each in equal parts; the shares of a story sum to 1. */
   share: z.number().min(0).max(1),
   articleIds,
   /** A representative passage or quote, with the article it comes from. */

@@ -117,6 +117,24 @@ describe('explainer', () => {
     expect(listed).not.toContain('OpenAI');
   });
 
+  it('lets one article carry several positions, each counted in part, the shares still summing to one', () => {
+    const text = [
+      'OpenAI said it had evidence that DeepSeek used distillation of its models to train a rival AI model, calling it theft of intellectual property and a national security threat, and urged a crack down on adversaries.',
+      'Distillation trains a smaller student model on the outputs of a larger teacher model, and the terms of service of the major labs forbid using outputs to build a competing model.',
+      'Security researchers said the attack surface is the API itself: rate limits and anomaly detection catch bulk queries from accounts linked to one lab, and fingerprinting helps.',
+      'Forensic monitoring of scraping by api keys is now routine at security firms, the researchers said.',
+      'OpenAI said the evidence of misappropriation was clear and that safeguards would follow.',
+    ];
+    page('https://wire.example/openai', 'Wire Service', 'OpenAI says DeepSeek stole from its models', '2025-01-29T10:00:00Z', text);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const [story] = exportData(db).stories;
+    const labels = story.viewpoints.map((viewpoint) => viewpoint.label).sort();
+    expect(labels).toEqual(['frontier-labs-security', 'security-analysts']);
+    expect(story.viewpoints.reduce((sum, viewpoint) => sum + viewpoint.share, 0)).toBeCloseTo(1, 9);
+    for (const viewpoint of story.viewpoints) expect(viewpoint.articleIds).toHaveLength(1);
+  });
+
   it('takes its headline from a straight report, not from a marketing page addressed to the reader', () => {
     page('https://consult.example/blog/h20', 'Harbor Advisory', 'What the H20 licence rule means for your AI supply chain', '2025-04-16T08:00:00Z',
       [...wire, 'Buyers should review their vendor contracts, our advisers said in a note to clients this week.']);
