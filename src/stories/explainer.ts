@@ -238,24 +238,32 @@ function headlineStyle(title: string): number {
 }
 
 // A media report about the story: "Bloomberg reported on Tuesday that …", "first reported by".
-const mediaReport = /\b(?:reported|first reported|report(?:ed)? by|according to (?:a|an|the) (?:report|story)|in a report|broke the news)\b/i;
+// A media report about the story: "Bloomberg reported on Tuesday that …", "The Financial Times first
+// reported", "according to a report"; not "was reported to cost" (a figure someone gave).
+const mediaReport = /(?<!\b(?:was|were|is|are|been|being|widely)\s)\b\p{Lu}[\p{L}&.'’-]*\s+(?:first\s+|also\s+|later\s+)?reported\b|\breported by\b|\baccording to (?:a|an) (?:report|story)\b|\bin a report (?:by|in|from)\b|\bbroke the news\b/u;
 const LEAD_CHARACTERS = 600;
+/** How close to what the story is about an event before the coverage must be to count as part of it. */
+const STORY_EVENT_SIMILARITY = 0.12;
 
 /**
- * The role of a timeline entry. Scheduled: its date is after the publication of every source that
- * gives it (a deadline, a date a rule takes effect). Report: the sentence is a media report about
- * the story. Background: a week or more before the first coverage, or before it and not in the
- * opening of a first-day report (the happening itself is dated in the lead). Else development.
+ * The role of a timeline entry. Scheduled: its date is after the publication of the first source
+ * that gives it (announced ahead: a deadline, a date a rule takes effect, results due). Report: the
+ * sentence is a media report about the story. Background: a week or more before the first
+ * coverage, or before it, outside the opening of a first-day report and not about what the story
+ * is about (the stock fall the day before an accusation). Else development.
  */
 function timelineRole(context: StoryContext, date: string, rows: EventRow[], text: string, firstDay: number | null, firstDayIds: Set<string>): TimelineRole {
   const start = Date.parse(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
   const end = Date.parse(date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date);
   const publishedDays = rows.map((row) => context.members.find((member) => member.id === row.articleId)?.publishedAt).filter((value): value is string => !!value).map((value) => Date.parse(value.slice(0, 10)));
-  if (publishedDays.length > 0 && start > Math.max(...publishedDays)) return 'scheduled';
+  if (publishedDays.length > 0 && start > Math.min(...publishedDays)) return 'scheduled';
   if (mediaReport.test(text)) return 'report';
   if (firstDay === null) return 'development';
   if (end < firstDay - 7 * DAY) return 'background';
-  if (end < firstDay && !rows.some((row) => firstDayIds.has(context.copyOf.get(row.articleId) ?? row.articleId) && row.start < LEAD_CHARACTERS)) return 'background';
+  if (end < firstDay) {
+    const inLead = rows.some((row) => firstDayIds.has(context.copyOf.get(row.articleId) ?? row.articleId) && row.start < LEAD_CHARACTERS);
+    if (!inLead && cosine(termVector('', text, []), context.vector) < STORY_EVENT_SIMILARITY) return 'background';
+  }
   return 'development';
 }
 

@@ -143,7 +143,7 @@ describe('tracker run on the sample corpus', () => {
       // Shares are computed from the actual source list: they sum to 1, and each viewpoint's share of
       // the sources lies between a full count of the sources carrying it and a third of that (a source
       // carries at most three viewpoints, counting for each in equal parts).
-      expect(story.viewpoints.reduce((sum, viewpoint) => sum + viewpoint.share, 0)).toBeCloseTo(1, 9);
+      expect(story.viewpoints.reduce((sum: number, viewpoint: { share: number }) => sum + viewpoint.share, 0)).toBeCloseTo(1, 9);
       for (const viewpoint of story.viewpoints) {
         const counted = viewpoint.share * story.sources.length;
         expect(counted).toBeLessThanOrEqual(viewpoint.articleIds.length + 1e-9);

@@ -201,11 +201,15 @@ describe('site built from the fixture', () => {
     expect($('#section-voices .voice').first().find('a.citation').map((_, el) => $(el).attr('href')).get()).toEqual(['#source-1']);
   });
 
-  it('lists dates ahead under What\'s next, not in the timeline', async () => {
+  it('lists dates still ahead under What\'s next, and a scheduled date that has passed in the timeline', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
-    expect($('#section-whats-next li').map((_, el) => $(el).find('p').text()).get()).toEqual([expect.stringContaining('due to report its first-quarter results')]);
-    expect($('#section-timeline').text()).not.toContain('due to report its first-quarter results');
-    expect($('#section-whats-next time').attr('datetime')).toBe('2025-05-28');
+    // Ahead of the story's latest coverage (28 May): the shareholder meeting.
+    expect($('#section-whats-next li').map((_, el) => $(el).find('p').text()).get()).toEqual([expect.stringContaining('annual meeting on June 25')]);
+    expect($('#section-whats-next time').attr('datetime')).toBe('2025-06-25');
+    expect($('#section-timeline').text()).not.toContain('annual meeting');
+    // The results date was ahead when first reported and has passed since: in the timeline, tagged.
+    const results = $('#section-timeline .timeline-entry').filter((_, el) => $(el).text().includes('due to report its first-quarter results'));
+    expect(results.find('.tag').text()).toBe('Scheduled');
   });
 
   it('shows the explainer sections in the order of the design', async () => {

@@ -57,8 +57,8 @@ export interface StoryTimelineEntry extends TimelineEntry {
 }
 
 /**
- * The timelines of several stories as one list, newest first. An event that two stories both
- * record (same date and text) is listed once, under both stories.
+ * The timelines of several stories as one list, newest first, without the dates still ahead. An
+ * event that two stories both record (same date and text) is listed once, under both stories.
  */
 export function mergedTimeline(
   stories: Explainer[],
@@ -68,6 +68,8 @@ export function mergedTimeline(
   for (const story of stories) {
     for (const entry of story.timeline) {
       if (entry.background && !options.includeBackground) continue;
+      // What has happened: a date still ahead is on its story's page under What's next.
+      if (isAhead(entry, story.lastPublished)) continue;
       const key = `${dateSortKey(entry.date)}\u0000${entry.text}`;
       const existing = byKey.get(key);
       const storyLink = { slug: story.slug, title: story.title };
@@ -83,6 +85,18 @@ export function mergedTimeline(
     (a, b) => compareDesc(dateSortKey(a.date), dateSortKey(b.date)) || compareAsc(a.text, b.text),
   );
   return options.limit === undefined ? entries : entries.slice(0, options.limit);
+}
+
+/**
+ * Whether a timeline entry is still ahead: scheduled, and dated after the story's latest coverage
+ * (a date that has passed since is part of the story's timeline, tagged as scheduled).
+ */
+export function isAhead(entry: TimelineEntry, lastPublished: string | null): boolean {
+  if (entry.role !== 'scheduled') return false;
+  const latest = lastPublished ? lastPublished.slice(0, 10) : '';
+  // A month or a year is ahead when it ends after the latest coverage.
+  const end = entry.date.length === 4 ? `${entry.date}-12-31` : entry.date.length === 7 ? `${entry.date}-31` : entry.date;
+  return end > latest;
 }
 
 /** A story's own timeline in reading order: oldest first, background before news on the same day. */
