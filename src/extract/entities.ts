@@ -19,7 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Sentence } from './sentences.ts';
 import { entityKey } from './keys.ts';
 import {
-  ABBREVIATED_HONORIFICS, alternation, COMMON_NAME_OPENERS, COMMON_NOUNS, GENERIC_ACRONYMS, HEADING_FUNCTION_WORDS, HEADING_OPENERS, HONORIFICS,
+  ABBREVIATED_HONORIFICS, ADJECTIVAL_ENDINGS, alternation, COMMON_NAME_OPENERS, COMMON_NOUNS, GENERIC_ACRONYMS, HEADING_FUNCTION_WORDS, HEADING_OPENERS, HONORIFICS,
   JOB_TITLE_OPENERS, LAW_WORDS, MODEL_FAMILIES, MODEL_VERSION_WORDS, MONTH_ABBREVIATIONS, MONTH_NAMES, NAME_CONNECTORS, ORGANIZATION_WORDS,
   PAGE_FURNITURE_WORDS, PARTY_PLURALS, PEOPLE_GROUP_NOUNS, PLACE_ABBREVIATIONS, PLACE_WORDS, SENTENCE_STARTERS, TITLE_ONLY_WORDS, TITLE_WORDS,
   WEAK_TITLE_WORDS, WEEKDAY_NAMES,
@@ -68,8 +68,10 @@ function compileRegistry(registry: RegistryEntry[]): CompiledRegistry {
   }
   // Spaces inside an alias match any run of spaces, so a double space does not hide a name.
   const alternatives = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+'));
-  // Aliases end on a word boundary, or on their own final dot ("U.S."), optionally followed by 's.
-  const regex = new RegExp(`(?<![\\w.-])(${alternatives.join('|')})(?:['’]s)?(?![\\w-]|\\.\\w)`, 'g');
+  // Aliases end on a word boundary, or on their own final dot ("U.S."), optionally followed by 's,
+  // or before an adjectival ending ("DeepSeek-affiliated accounts", "Nvidia-designed chips": a
+  // mention of DeepSeek, of Nvidia).
+  const regex = new RegExp(`(?<![\\w.-])(${alternatives.join('|')})(?:['’]s)?(?![\\w]|-(?!(?:${alternation(ADJECTIVAL_ENDINGS)})\\b)|\\.\\w)`, 'g');
   const compiled = { regex, byAlias };
   compiledCache.set(registry, compiled);
   return compiled;

@@ -192,3 +192,7 @@ export const TERM_STOP_WORDS = [
   ...WEEKDAY_NAMES.map((day) => day.toLowerCase()), ...MONTH_NAMES.map((month) => month.toLowerCase()),
   'percent', 'per', 'cent', 'company', 'companies', 'people', 'time', 'including', 'include', 'includes', 'like', 'may', 'might', 'us', 'u.s', 'us-based', 'reported', 'report', 'reports', 'statement', 'added', 'since', 'however', 'still', 'even', 'much', 'many', 'well', 'already', 'yet', 'made', 'make', 'makes', 'way', 'via', 'around',
 ];
+
+// Endings that make a name an adjective: "DeepSeek-affiliated accounts", "Nvidia-designed chips",
+// "Biden-era rules" mention DeepSeek, Nvidia and Biden.
+export const ADJECTIVAL_ENDINGS = ['affiliated', 'linked', 'backed', 'based', 'made', 'designed', 'owned', 'led', 'funded', 'controlled', 'related', 'style', 'era', 'built', 'trained', 'branded', 'run', 'supplied', 'developed', 'sponsored'] as const;

@@ -42,6 +42,12 @@ describe('extractEntities: registry names and aliases', () => {
     expect(commerce.aliases).toContain('Commerce Department');
   });
 
+  it('reads an adjectival form as a mention of the name ("DeepSeek-affiliated", "Nvidia-designed"), not as a name of its own', () => {
+    const found = entitiesIn('Microsoft found DeepSeek-affiliated accounts pulling data through the API. Nvidia-designed chips remain popular.');
+    expect(found.map((entity) => entity.name).sort()).toEqual(['DeepSeek', 'Microsoft', 'Nvidia']);
+    expect(named(found, 'DeepSeek')!.mentions.map((mention) => mention.surface)).toEqual(['DeepSeek']);
+  });
+
   it('resolves "U.S." and "US" to the United States', () => {
     const unitedStates = named(entities, 'United States')!;
     expect(unitedStates.type).toBe('place');
