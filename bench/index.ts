@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const runner = path.resolve(here, '../bin/run-ts.mjs');
 const benches = ['extract.ts', 'facts.ts', 'stories.ts', 'storyQuality.ts', 'explainers.ts', 'site.ts'].filter((name) => fs.existsSync(path.join(here, name)));
-const runs: [string, string[]][] = benches.flatMap((name): [string, string[]][] => (name === 'facts.ts' ? [[name, []], [name, ['--gold', 'test/fixtures/facts-heldout']]] : [[name, []]]));
+const runs: [string, string[]][] = benches.flatMap((name): [string, string[]][] => (name === 'facts.ts' ? [[name, []], [name, ['--gold', 'test/fixtures/facts-heldout']], [name, ['--gold', 'test/fixtures/facts-unseen']]] : [[name, []]]));
 for (const [name, extra] of runs) {
   console.log(`\n== ${name.replace(/\.ts$/, '')}${extra.length ? ` ${extra.join(' ')}` : ''}`);
   const result = spawnSync(process.execPath, [runner, path.join(here, name), ...extra], { stdio: 'inherit', cwd: path.resolve(here, '..') });
