@@ -267,6 +267,23 @@ function timelineRole(context: StoryContext, date: string, rows: EventRow[], tex
   return 'development';
 }
 
+/** The names (and aliases) of the people and organisations that at least two of the story's sources name, or its only source. */
+function storyActorNames(db: TrackerDb, memberIds: string[], copyOf: Map<string, string>, sourceCount: number): string[] {
+  const rows = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId, type: entityMentions.type })
+    .from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all();
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.type !== 'organization' && row.type !== 'person') continue;
+    const set = sourcesOf.get(row.entityId) ?? new Set<string>();
+    set.add(copyOf.get(row.articleId) ?? row.articleId);
+    sourcesOf.set(row.entityId, set);
+  }
+  const ids = [...sourcesOf].filter(([, set]) => set.size >= Math.min(2, sourceCount)).map(([id]) => id);
+  if (ids.length === 0) return [];
+  return db.select({ name: entities.name, aliases: entities.aliases }).from(entities).where(inArray(entities.id, ids)).all()
+    .flatMap((row) => [row.name, ...parseStringArray(row.aliases)]).filter((name) => name.length >= 2);
+}
+
 const STANCE_ORDER: Stance[] = ['accuses', 'denies', 'warns', 'confirms', 'says', 'declines', 'no-response'];
 const MAX_VOICES = 8;
 const CLAIMS_PER_VOICE = 3;
@@ -500,9 +517,14 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const summarySentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 1), 2, 0.8);
   const summary: CitedText[] = summarySentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, candidates)) }));
   const allSentences = leadSentences(context, 40).filter(undisputed);
-  const whyCandidates = allSentences.filter((sentence) => whyCues.test(sentence.text)).sort((a, b) => b.score - a.score);
+  // Why it matters says what is at stake, not that an outlet reported something.
+  const whyCandidates = allSentences.filter((sentence) => whyCues.test(sentence.text) && !mediaReport.test(sentence.text)).sort((a, b) => b.score - a.score);
   const why = selectDiverse(whyCandidates, 2, 0.7, summarySentences);
-  const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4), 5, 0.65, [...summarySentences, ...why]);
+  // A key point is about the story's actors or its numbers: it names an actor that at least two
+  // sources (or the only one) name, or gives a figure.
+  const actorNames = storyActorNames(db, memberIds, copyOf, originals.length);
+  const aboutStory = (sentence: ScoredSentence) => /\d/.test(sentence.text) || actorNames.some((name) => sentence.text.includes(name));
+  const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4 && aboutStory(candidate)), 5, 0.65, [...summarySentences, ...why]);
   const keyPoints: CitedText[] = keyPointSentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
 
   // Not represented: the story's main actors (named in at least half of its sources, two or more)

@@ -135,6 +135,18 @@ describe('explainer', () => {
     for (const viewpoint of story.viewpoints) expect(viewpoint.articleIds).toHaveLength(1);
   });
 
+  it('does not give a media report as why it matters', () => {
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', [
+      ...wire,
+      'Bloomberg reported that the move marks a significant escalation of the export controls on Nvidia chips.',
+    ]);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const stored = JSON.parse(db.$client.prepare('SELECT explainer FROM stories').pluck().get() as string) as { whyItMatters: { text: string }[]; keyPoints: { text: string }[] };
+    expect(stored.whyItMatters.some((sentence) => sentence.text.startsWith('Bloomberg reported'))).toBe(false);
+    expect(stored.keyPoints.length).toBeGreaterThan(0);
+  });
+
   it('takes its headline from a straight report, not from a marketing page addressed to the reader', () => {
     page('https://consult.example/blog/h20', 'Harbor Advisory', 'What the H20 licence rule means for your AI supply chain', '2025-04-16T08:00:00Z',
       [...wire, 'Buyers should review their vendor contracts, our advisers said in a note to clients this week.']);
