@@ -46,7 +46,7 @@ for (let s = 0; s < storyCount; s++) {
     keyPoints: Array.from({ length: 5 }, (_, i) => ({ text: `Key point ${i} of development ${s}, as the sources state it.`, articleIds: cite })),
     figures: Array.from({ length: 4 }, (_, i) => ({
       value: (i + 1) * 1e9, unit: 'USD', label: `charge ${i}`, text: `$${i + 1} billion`, sentence: `The charge was $${i + 1} billion.`,
-      articleIds: cite, sourceCount: cite.length, conflict: i === 0, variants: [{ value: (i + 1) * 1e9, text: `$${i + 1} billion`, articleIds: cite }], moved: null,
+      articleIds: cite, sourceCount: cite.length, conflict: i === 0, variants: [{ value: (i + 1) * 1e9, text: `$${i + 1} billion`, articleIds: cite }], moved: null, comparedWith: [],
     })),
     timeline: Array.from({ length: 8 }, (_, i) => ({
       date: new Date(first - (8 - i) * 7 * DAY).toISOString().slice(0, 10), precision: 'day' as const, text: `Event ${i} before development ${s}.`, articleIds: cite.slice(0, 1), background: i < 4, role: i < 4 ? 'background' as const : 'development' as const,

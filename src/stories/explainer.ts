@@ -199,6 +199,7 @@ function mergeFigures(context: StoryContext, rows: FigureRow[], identity: Figure
       if (card) card.push(variant);
       else cards.push([variant]);
     }
+    const groupCards: KeyFigure[] = [];
     for (const cardVariants of cards) {
       const main = cardVariants[0];
       const cardRows = cardVariants.flatMap((variant) => variant.rows);
@@ -213,7 +214,13 @@ function mergeFigures(context: StoryContext, rows: FigureRow[], identity: Figure
         articleIds: allIds, sourceCount: allIds.length, conflict,
         variants: cardVariants.map((variant) => ({ value: variant.value, text: variant.rows[0].text, articleIds: sourcesOf(variant.rows) })),
         moved: null,
+        comparedWith: [],
       });
+      groupCards.push(result[result.length - 1]);
+    }
+    // Cards of one measure for different subjects or days are shown beside each other.
+    for (const card of groupCards) {
+      card.comparedWith = groupCards.filter((other) => other !== card).slice(0, 3).map((other) => ({ text: other.text, sentence: other.sentence, articleIds: other.articleIds }));
     }
   }
   return result.sort((a, b) => b.sourceCount - a.sourceCount || Number(b.conflict) - Number(a.conflict)).slice(0, 10);

@@ -23,7 +23,11 @@ export function parseExplainer(raw: unknown): StoredExplainerResult {
   const record = raw as Record<string, unknown>;
   const version = typeof record.version === 'number' ? record.version : 1;
   if (version > EXPLAINER_VERSION) return { explainer: null, problem: `written by a newer tracker (version ${version}, this one reads up to ${EXPLAINER_VERSION})` };
-  const upgraded = version < EXPLAINER_VERSION ? upgradeToVersion4(version < 3 ? upgradeToVersion3(version < 2 ? upgradeFromVersion1(record) : record) : record) : record;
+  let upgraded = record;
+  if (version < 2) upgraded = upgradeFromVersion1(upgraded);
+  if (version < 3) upgraded = upgradeToVersion3(upgraded);
+  if (version < 4) upgraded = upgradeToVersion4(upgraded);
+  if (version < 5) upgraded = upgradeToVersion5(upgraded);
   const parsed = explainerSchema.safeParse(upgraded);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -41,6 +45,12 @@ export function readStoredExplainers(rows: { id?: string; explainer: string }[],
     else warn(`story ${row.id ?? '(unknown)'} left out: stored explainer ${read.problem}`);
   }
   return result;
+}
+
+// Version 4 had no comparisons between figures: they come with the next assembly.
+function upgradeToVersion5(record: Record<string, unknown>): Record<string, unknown> {
+  const figures = Array.isArray(record.figures) ? record.figures.map((figure) => ({ comparedWith: [], ...(figure as object) })) : record.figures;
+  return { ...record, version: EXPLAINER_VERSION, figures };
 }
 
 // Version 3 had no voices: they come with the next assembly.

@@ -15,8 +15,9 @@ import { STANCES } from '../extract/stances.ts';
  * 2: notRepresented became structured entries (was English sentences); figures carry `moved`.
  * 3: timeline entries carry a `role` (development, background, report, scheduled).
  * 4: `voices`: who said what (claims and quotes by claimant).
+ * 5: figures carry `comparedWith`: the same measure for other subjects or days.
  */
-export const EXPLAINER_VERSION = 4;
+export const EXPLAINER_VERSION = 5;
 
 // Slugs become directory names in the output, so they are held to a safe alphabet.
 export const slugSchema = z
@@ -99,6 +100,8 @@ export const keyFigureSchema = z.object({
   variants: z.array(keyFigureVariantSchema),
   /** Set when a later day's coverage reported another value (a revision, not a slip): the home page lists these. */
   moved: figureMoveSchema.nullable(),
+  /** The same measure for another subject or another day (AMD's charge beside Nvidia's): a comparison, not a disagreement. */
+  comparedWith: z.array(z.object({ text: z.string(), sentence: z.string(), articleIds })),
 });
 export type KeyFigure = z.infer<typeof keyFigureSchema>;
 

@@ -201,6 +201,13 @@ describe('site built from the fixture', () => {
     expect($('#section-voices .voice').first().find('a.citation').map((_, el) => $(el).attr('href')).get()).toEqual(['#source-1']);
   });
 
+  it('shows the same measure for another subject beside a key figure, as a comparison', async () => {
+    const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
+    const compare = $('#section-key-figures .figure').first().find('.figure-compare li');
+    expect(compare.find('strong').text()).toBe('up to $800 million');
+    expect(compare.text()).toContain('AMD said it expected charges of up to $800 million');
+  });
+
   it('lists dates still ahead under What\'s next, and a scheduled date that has passed in the timeline', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
     // Ahead of the story's latest coverage (28 May): the shareholder meeting.

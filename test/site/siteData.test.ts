@@ -38,7 +38,7 @@ function seed(): TrackerDb {
   quote.run('q2', 'a2', 'Someone else', 'Not Nvidia.');
   const story = makeExplainer({
     id: 's1', slug: 'nvidia-charge', title: 'Nvidia takes a charge', topic: 'export-controls', articleIds: ['a1', 'a3'],
-    figures: [{ value: 5.5e9, unit: 'USD', label: 'charge', text: '$5.5 billion', sentence: 'Nvidia expects a $5.5 billion charge.', articleIds: ['a1'], sourceCount: 1, conflict: false, variants: [], moved: null }],
+    figures: [{ value: 5.5e9, unit: 'USD', label: 'charge', text: '$5.5 billion', sentence: 'Nvidia expects a $5.5 billion charge.', articleIds: ['a1'], sourceCount: 1, conflict: false, variants: [], moved: null, comparedWith: [] }],
     lastPublished: '2025-03-02T10:00:00Z',
   });
   client.prepare(`INSERT INTO stories (id, slug, topic, title, explainer, updated_at) VALUES ('s1', 'nvidia-charge', 'export-controls', 'Nvidia takes a charge', ?, '2025-03-03T00:00:00Z')`)

@@ -97,6 +97,10 @@ describe('explainer', () => {
     const charges = story.figures.filter((figure) => figure.unit === 'USD' && /charge/.test(figure.label));
     expect(charges.map((figure) => figure.value).sort((a, b) => a - b)).toEqual([800e6, 5.5e9]);
     expect(story.figures.filter((figure) => figure.conflict)).toEqual([]);
+    // Shown beside each other as a comparison.
+    const stored = JSON.parse(db.$client.prepare('SELECT explainer FROM stories').pluck().get() as string) as { figures: { value: number; label: string; comparedWith: { text: string }[] }[] };
+    const nvidia = stored.figures.find((figure) => figure.value === 5.5e9 && /charge/.test(figure.label))!;
+    expect(nvidia.comparedWith.map((other) => other.text)).toEqual([expect.stringContaining('800 million')]);
   });
 
   it('lists the silent main actor as not represented, not a name the coverage mentions in passing', () => {
