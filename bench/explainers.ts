@@ -149,8 +149,10 @@ function report(label: string, stories: GoldStory[], db: TrackerDb, miss: (text:
     const used = new Set<number>();
     for (const gold of story.claims) {
       const url = fileUrl.get(gold.file);
-      const start = normal(gold.start);
-      const index = claimRows.findIndex((row, k) => !used.has(k) && row.url === url && (normal(row.sentence).includes(start) || normal(row.text).includes(start) || start.includes(normal(row.text).slice(0, 40))));
+      // Quotation marks do not count: a gold start may open with one, a quote's text never does.
+      const bare = (text: string) => normal(text).replace(/["']/g, '').replace(/\s+/g, ' ').trim();
+      const start = bare(gold.start);
+      const index = claimRows.findIndex((row, k) => !used.has(k) && row.url === url && (bare(row.sentence).includes(start) || bare(row.text).includes(start) || start.includes(bare(row.text).slice(0, 40))));
       add('goldClaims');
       if (index === -1) { miss(`${story.story}: claim not found: ${gold.file} "${gold.start}" (${gold.claimant}, ${gold.stance})`); continue; }
       used.add(index);

@@ -40,7 +40,7 @@ const STANCE_VERBS: readonly { stance: Stance; verbs: readonly string[] }[] = [
   { stance: 'accuses', verbs: ['accused', 'accuses', 'accusing', 'alleged', 'alleges', 'alleging', 'charged that', 'blamed', 'blames', 'claimed', 'claims', 'claiming', 'has evidence', 'had evidence', 'had seen evidence', 'has seen evidence', 'found evidence', 'said it had evidence'] },
   { stance: 'warns', verbs: ['warned', 'warns', 'warning', 'cautioned', 'cautions', 'threatened'] },
   { stance: 'confirms', verbs: ['confirmed', 'confirms', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'conceded', 'disclosed', 'discloses', 'announced', 'announces', 'verified'] },
-  { stance: 'says', verbs: ['said', 'says', 'told', 'tells', 'stated', 'states', 'wrote', 'writes', 'argued', 'argues', 'added', 'noted', 'notes', 'explained', 'insisted', 'insists', 'maintained', 'maintains', 'contended', 'suggested', 'predicted', 'believes', 'urged', 'urges', 'called for', 'calls for', 'asked', 'testified', 'posted', 'commented', 'responded', 'replied', 'countered', 'reported', 'reports', 'according to'] },
+  { stance: 'says', verbs: ['said', 'says', 'told', 'tells', 'stated', 'states', 'wrote', 'writes', 'argued', 'argues', 'added', 'noted', 'notes', 'explained', 'insisted', 'insists', 'maintained', 'maintains', 'contended', 'suggested', 'predicted', 'believes', 'urged', 'urges', 'called for', 'calls for', 'asked', 'testified', 'posted', 'commented', 'responded', 'replied', 'countered', 'reported', 'reports', 'described', 'describes', 'defended', 'defends', 'praised', 'welcomed', 'welcomes', 'criticised', 'criticized', 'according to'] },
 ];
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -263,9 +263,16 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
     void entity;
     return null;
   };
+  // The person "he" or "she" stands for: the one opening the nearest sentence before that opens
+  // with a person ("David Sacks, who advises President Trump, said …. He said"), else the last named.
   const personBefore = (offset: number): Mention | null => {
     const index = sentenceAt(offset);
-    const from = sentences[Math.max(0, (index >= 0 ? index : sentences.length) - 2)]?.start ?? 0;
+    const end = index >= 0 ? index : sentences.length;
+    for (let k = end - 1; k >= 0 && k >= end - 2; k--) {
+      const opener = mentions.find((mention) => mention.type === 'person' && mention.start >= sentences[k].start && mention.start - sentences[k].start <= 4);
+      if (opener) return opener;
+    }
+    const from = sentences[Math.max(0, end - 2)]?.start ?? 0;
     const people = mentions.filter((mention) => mention.type === 'person' && mention.start >= from && mention.end <= offset);
     return people[people.length - 1] ?? null;
   };
