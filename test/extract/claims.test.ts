@@ -62,6 +62,9 @@ describe('claims', () => {
     expect(claims.at(-1)).toMatchObject({ claimant: 'Nvidia' });
     const sacks = claimsOf('Marcus Oyelaran, who chairs the panel, spoke to reporters in Washington on Tuesday. He said he expected the labs to act quickly.');
     expect(sacks.at(-1)).toMatchObject({ claimant: 'Marcus Oyelaran' });
+    // The person opening the sentence before, not one named in its aside.
+    const aside = claimsOf('Marcus Oyelaran, who once advised Senator Dana Whitfield, spoke to reporters on Tuesday. He said he expected the labs to act quickly.');
+    expect(aside.at(-1)).toMatchObject({ claimant: 'Marcus Oyelaran' });
   });
 
   it('a report about a document is not the document speaking for itself', () => {
