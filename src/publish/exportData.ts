@@ -30,7 +30,7 @@ export function exportData(db: TrackerDb, warn: (message: string) => void = () =
       articleIds: story.articleIds,
       keyPoints: story.keyPoints.map(({ text, articleIds }) => ({ text, articleIds })),
       figures: story.figures.map(({ value, unit, label, articleIds, conflict, moved }) => ({ value, unit, label, articleIds, conflict, moved })),
-      timeline: story.timeline.map(({ date, precision, text, articleIds, role }) => ({ date, precision, text, articleIds, role })),
+      timeline: story.timeline.map(({ date, precision, text, articleIds, role, end }) => ({ date, precision, text, articleIds, role, end: end ?? null })),
       viewpoints: story.viewpoints.map(({ label, share, articleIds }) => ({ label, share, articleIds })),
       notRepresented: story.notRepresented.map(describeNotRepresented),
       notRepresentedDetail: story.notRepresented,

@@ -22,7 +22,9 @@ export const exportSchema = z.object({
       moved: figureMoveSchema.nullable() })),
     timeline: z.array(z.object({ date: dateAtPrecision, precision: z.enum(['day', 'month', 'year']), text: z.string().min(1), articleIds: z.array(id).min(1),
       /** Beside the contract's fields: development, background, report or scheduled. */
-      role: timelineRoleSchema })),
+      role: timelineRoleSchema,
+      /** The last date of a range, or null. */
+      end: dateAtPrecision.nullable() })),
     viewpoints: z.array(z.object({ label: z.string().min(1), share: z.number().min(0).max(1), articleIds: z.array(id).min(1) })),
     /** Each entry starts with the actor's (or viewpoint's) name. */
     notRepresented: z.array(z.string().min(1)),

@@ -367,7 +367,10 @@ function mergeTimeline(context: StoryContext, rows: EventRow[]): TimelineEntry[]
       const texts = cluster.rows.map((row) => row.text).filter((candidate) => candidate.split(/\s+/).length >= 6);
       const text = texts.sort((a, b) => a.length - b.length)[Math.floor((texts.length - 1) / 2)] ?? cluster.rows[0].text;
       const role = timelineRole(context, date, cluster.rows, text, firstDay, firstDayIds);
-      entries.push({ date, precision: group.precision, text, articleIds: ids, background: role === 'background', role, weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
+      // A range is one entry: its end is the one most of its sources give.
+      const ends = cluster.rows.map((row) => row.endDate).filter((value): value is string => !!value && value > date);
+      const end = ends.sort((a, b) => ends.filter((value) => value === b).length - ends.filter((value) => value === a).length)[0] ?? null;
+      entries.push({ date, precision: group.precision, text, articleIds: ids, background: role === 'background', role, ...(end ? { end } : {}), weight: ids.length + (group.precision === 'day' ? 0.5 : 0) });
     }
   }
   // The same happening dated to different days by different sources is a visible conflict: the

@@ -126,6 +126,8 @@ export const timelineEntrySchema = z.object({
   role: timelineRoleSchema,
   /** Other dates that some sources give for the same event: a visible disagreement. */
   otherDates: z.array(otherDateSchema).optional(),
+  /** The last day (or month, or year) of a range ("between April 22 and June 5"), at the entry's precision; one entry, not two. */
+  end: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -201,6 +201,13 @@ describe('site built from the fixture', () => {
     expect($('#section-voices .voice').first().find('a.citation').map((_, el) => $(el).attr('href')).get()).toEqual(['#source-1']);
   });
 
+  it('shows a range as one timeline entry from its first to its last day', async () => {
+    const $ = await page(outDir, 'stories/openai-deepseek-distillation-claims');
+    const range = $('#section-timeline .timeline-entry').filter((_, el) => $(el).text().includes('between October 14 and December 5'));
+    expect(range.length).toBe(1);
+    expect(range.find('time').map((_, el) => $(el).attr('datetime')).get()).toEqual(['2024-10-14', '2024-12-05']);
+  });
+
   it('shows the same measure for another subject beside a key figure, as a comparison', async () => {
     const $ = await page(outDir, 'stories/nvidia-h20-export-licence-charge');
     const compare = $('#section-key-figures .figure').first().find('.figure-compare li');

@@ -139,6 +139,22 @@ describe('explainer', () => {
     for (const viewpoint of story.viewpoints) expect(viewpoint.articleIds).toHaveLength(1);
   });
 
+  it('lists a range once, from its first day to its last', () => {
+    page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', [
+      ...wire,
+      'Nvidia said its customers in China placed large H20 orders between January 6 and March 28, before the licence requirement.',
+    ]);
+    page('https://daily.example/h20', 'National Daily', 'Washington demands licences for Nvidia China chip', '2025-04-16T11:00:00Z', [
+      ...wire.slice(0, 4),
+      'Chinese buyers ordered the H20 in bulk between January 6 and March 28, according to the company.',
+    ]);
+    extractStage(db, config);
+    clusterStage(db, config);
+    const [story] = exportData(db).stories;
+    const ranges = story.timeline.filter((entry) => entry.date === '2025-01-06' || entry.date === '2025-03-28');
+    expect(ranges).toEqual([expect.objectContaining({ date: '2025-01-06', end: '2025-03-28' })]);
+  });
+
   it('does not give a media report as why it matters', () => {
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', [
       ...wire,
