@@ -236,6 +236,8 @@ const HEADLINE_STYLE_CUES: readonly { name: string; pattern: RegExp }[] = [
   { name: 'question', pattern: /\?\s*$/ },
   // "5 things", "Three lessons from".
   { name: 'listicle', pattern: /^(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+(?:things|ways|reasons|lessons|takeaways|questions|steps)\b/i },
+  // "Markets live: …", "Live updates: …", "As it happened": a running page, not a report of the happening.
+  { name: 'live page', pattern: /^(?:(?:markets?|business|politics|world)\s+)?live\b|\blive (?:updates|blog|coverage)\b|\bas it happened\b/i },
   // "Opinion: …", "Analysis | …", "Comment".
   { name: 'opinion label', pattern: /^(?:opinion|analysis|comment|commentary|editorial|column|view|perspective|sponsored|podcast|newsletter)\s*[:|–—-]/i },
 ];
@@ -585,7 +587,9 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const status: StoryStatus = lastPublished && referenceTime - Date.parse(lastPublished) <= config.stories.dormantAfterDays * DAY ? 'developing' : 'dormant';
   // The title: the headline of a straight report closest to the story's centre; marketing, opinion,
   // questions and listicles count against a headline (headlineStyle).
-  const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) * headlineStyle(article.title) }))
+  // Wire copy that other outlets syndicate is straight news: each copy adds a quarter to its chance.
+  const copiesOf = (id: string) => members.filter((member) => copyOf.get(member.id) === id).length;
+  const central = originals.map((article) => ({ article, score: cosine(termVector(article.title, article.text.slice(0, 1500), []), vector) * headlineStyle(article.title) * (1 + 0.25 * copiesOf(article.id)) }))
     .sort((a, b) => b.score - a.score)[0];
 
   const published = publicationDays(sources);

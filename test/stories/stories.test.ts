@@ -155,6 +155,15 @@ describe('explainer', () => {
     expect(ranges).toEqual([expect.objectContaining({ date: '2025-01-06', end: '2025-03-28' })]);
   });
 
+  it('takes its headline from a report rather than a live page', () => {
+    page('https://markets.example/live', 'Markets Desk', 'Markets live: Nvidia slides as H20 licence rule bites', '2025-04-16T08:00:00Z', [...wire, 'Chip stocks fell across Asia in early trading, the desk noted.']);
+    page('https://daily.example/h20', 'National Daily', 'US requires licence for Nvidia H20 exports to China', '2025-04-16T11:00:00Z',
+      ['Nvidia said on Tuesday that the US government will require a licence for exports of its H20 accelerator to China, a rule it expects to cost about $5.5 billion.', ...wire.slice(2, 5)]);
+    extractStage(db, config);
+    clusterStage(db, config);
+    expect(exportData(db).stories.map((story) => story.title)).toEqual(['US requires licence for Nvidia H20 exports to China']);
+  });
+
   it('does not give a media report as why it matters', () => {
     page('https://wire.example/h20', 'Wire Service', 'Nvidia expects $5.5 billion charge as US requires H20 licence', '2025-04-15T22:00:00Z', [
       ...wire,
