@@ -49,14 +49,18 @@ for (const { stance, verbs } of STANCE_VERBS) for (const verb of verbs) if (!sta
 // Longest first, so "declined to comment" wins over "declined" and "did not respond" over "said".
 const verbAlternation = [...stanceOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 const verbPattern = new RegExp(`\\b(?:${verbAlternation})\\b`, 'gi');
+/** The first verb of speech in a text, whatever its voice. */
+const firstVerb = new RegExp(verbPattern.source, 'i');
+/** Its own scanner for speechVerbIn, so that its position never leaks into stanceIn's matchAll. */
+const verbScan = new RegExp(verbPattern.source, 'gi');
 
 /** "is accused of", "was warned": a verb in the passive says what was done to the subject, not what it said. */
 const passiveBefore = /\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$/i;
 
 /** The first verb of speech in a sentence that is not in the passive, or null. */
 function speechVerbIn(text: string): RegExpExecArray | null {
-  const pattern = new RegExp(verbPattern.source, 'gi');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  verbScan.lastIndex = 0;
+  for (let match = verbScan.exec(text); match; match = verbScan.exec(text)) {
     if (!passiveBefore.test(text.slice(Math.max(0, match.index - 30), match.index))) return match;
   }
   return null;
@@ -76,7 +80,7 @@ export function stanceIn(text: string): Stance {
 
 // Words that stand for an organisation named before: "the company said", "the lab denied".
 const BODY_REFERENCES = ['company', 'firm', 'lab', 'laboratory', 'startup', 'start-up', 'group', 'agency', 'department', 'bureau', 'ministry', 'chipmaker', 'chip maker', 'chip designer', 'developer', 'maker', 'government', 'administration', 'embassy', 'regulator', 'committee', 'office', 'organisation', 'organization', 'giant', 'business'];
-const bodyReference = new RegExp(`\\b(?:[Tt]he|[Tt]his)\\s+(?:(?:[A-Z][\\w-]*|Chinese|American|US|U\\.S\\.|California-based|Hangzhou-based|AI|artificial intelligence)\\s+){0,2}(?:${BODY_REFERENCES.map(escape).join('|')})\\b`);
+const bodyReference = new RegExp(`\\b(?:[Tt]he|[Tt]his)\\s+(?:(?:[A-Z][\\w.-]*|artificial intelligence)\\s+){0,2}(?:${BODY_REFERENCES.map(escape).join('|')})\\b`);
 const pronounSubject = /^(?:It|They|He|She)\b|(?:,|\band|\bbut)\s+(?:it|they|he|she)\s+(?:also\s+)?(?:said|says|told|added|warned|denied|accused|claimed|declined|did not|has not|had not|argued|noted)\b/;
 // Who is not a claimant: media and documents as grammatical subjects ("the report said").
 const NOT_CLAIMANT = /^(?:the\s+)?(?:report|reports|filing|document|letter|statement|study|paper|rule|order|notice|data|figures|analysis|survey|article)$/i;
@@ -121,7 +125,7 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     find: (sentence, context) => {
       const stance = stanceIn(sentence.text);
       if (stance !== 'no-response' && stance !== 'declines') return null;
-      const verb = new RegExp(`\\b(?:${verbAlternation})\\b`, 'i').exec(sentence.text);
+      const verb = firstVerb.exec(sentence.text);
       const at = verb ? sentence.start + verb.index : sentence.end;
       const mentions = context.mentionsIn(sentence).filter((mention) => (mention.type === 'organization' || mention.type === 'person') && mention.end <= at);
       const before = sentence.text.slice(0, verb?.index ?? 0);
@@ -252,7 +256,6 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
   };
   // "OpenAI spokesperson Jane Roe", "Jane Roe, a spokesperson for OpenAI", "OpenAI's head of policy, Jane Roe": the employer.
   const employerOf = (person: string, sentence: Sentence): string | null => {
-    const entity = byName.get(person);
     const personMentions = mentionsIn(sentence).filter((mention) => mention.name === person);
     for (const mention of personMentions) {
       const window = text.slice(Math.max(sentence.start, mention.start - 80), Math.min(sentence.end, mention.end + 80));
@@ -260,7 +263,6 @@ export function extractClaims(text: string, sentences: Sentence[], entities: Fou
       const organisations = mentionsIn(sentence).filter((other) => other.type === 'organization' && Math.abs(other.start - mention.start) < 90);
       if (organisations.length > 0) return organisations.sort((a, b) => Math.abs(a.start - mention.start) - Math.abs(b.start - mention.start))[0].name;
     }
-    void entity;
     return null;
   };
   // The person "he" or "she" stands for: the one opening the nearest sentence before that opens

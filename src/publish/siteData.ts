@@ -1,6 +1,6 @@
 // What the site build reads: the explainers, topics and articles, straight from the database,
 // opened read-only. The Astro content loaders call this at build time.
-import { topicRulesSchema, type Explainer, type SiteArticle, type SiteEntity, type SiteMeta, type SiteTopic } from '../stories/types.ts';
+import { siteTopicSchema, topicRulesSchema, type Explainer, type SiteArticle, type SiteEntity, type SiteMeta, type SiteTopic } from '../stories/types.ts';
 import { readStoredExplainers } from '../stories/storedExplainer.ts';
 import { parseStringArray } from '../text/json.ts';
 import { isEntityType } from '../extract/entityTypes.ts';
@@ -61,16 +61,18 @@ export function linkRelatedBothWays(stories: Explainer[]): void {
 
 /** A topic row with its stored rules and viewpoints (JSON columns) read back; unreadable ones are left empty. */
 function siteTopic(row: { slug: string; name: string; description: string; rules: string | null; viewpoints: string }): SiteTopic {
-  let rules: SiteTopic['rules'] = null;
-  let viewpoints: SiteTopic['viewpoints'] = [];
+  return { slug: row.slug, name: row.name, description: row.description, rules: parseJsonWith(topicRulesSchema, row.rules), viewpoints: parseJsonWith(siteTopicSchema.shape.viewpoints, row.viewpoints) ?? [] };
+}
+
+/** A JSON column read with the model's schema: missing, broken or foreign JSON gives null. */
+function parseJsonWith<T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }, json: string | null): T | null {
+  if (!json) return null;
   try {
-    rules = row.rules ? topicRulesSchema.parse(JSON.parse(row.rules)) : null;
-  } catch { rules = null; }
-  try {
-    const parsed = JSON.parse(row.viewpoints) as unknown;
-    if (Array.isArray(parsed)) viewpoints = parsed.filter((entry): entry is { label: string; name: string } => typeof entry?.label === 'string' && typeof entry?.name === 'string').map(({ label, name }) => ({ label, name }));
-  } catch { viewpoints = []; }
-  return { slug: row.slug, name: row.name, description: row.description, rules, viewpoints };
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Lowercase ASCII words joined by hyphens; the fallback keeps a name with no Latin letters addressable. */

@@ -277,9 +277,7 @@ function timelineRole(context: StoryContext, date: string, rows: EventRow[], tex
 }
 
 /** The names (and aliases) of the people and organisations that at least two of the story's sources name, or its only source. */
-function storyActorNames(db: TrackerDb, memberIds: string[], copyOf: Map<string, string>, sourceCount: number): string[] {
-  const rows = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId, type: entityMentions.type })
-    .from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all();
+function storyActorNames(db: TrackerDb, rows: { articleId: string; entityId: string; type: string | null }[], copyOf: Map<string, string>, sourceCount: number): string[] {
   const sourcesOf = new Map<string, Set<string>>();
   for (const row of rows) {
     if (row.type !== 'organization' && row.type !== 'person') continue;
@@ -455,7 +453,9 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const copyOf = new Map<string, string>();
   for (const member of members) if (member.duplicateOf && memberIds.includes(member.duplicateOf)) copyOf.set(member.id, member.duplicateOf);
   const originals = members.filter((member) => !copyOf.has(member.id));
-  const entityIdsByArticle = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId }).from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all();
+  // The story's entity mentions, read once: the story's terms, figure subjects, key-point actors and who is not represented use them.
+  const entityIdsByArticle = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId, sentence: entityMentions.sentence, start: entityMentions.start, type: entityMentions.type })
+    .from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all();
   const vector: TermVector = new Map();
   for (const article of originals) {
     const ids = entityIdsByArticle.filter((row) => row.articleId === article.id).map((row) => row.entityId);
@@ -505,8 +505,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const figureRows = overlay.apply(db.select().from(figures).where(inArray(figures.articleId, memberIds)).all());
   const eventRows = overlay.apply(db.select().from(events).where(inArray(events.articleId, memberIds)).all());
   // Whose a figure is: its claimant, else the organisation or person named last before it in its sentence.
-  const actorMentions = db.select({ articleId: entityMentions.articleId, entityId: entityMentions.entityId, sentence: entityMentions.sentence, start: entityMentions.start, type: entityMentions.type })
-    .from(entityMentions).where(inArray(entityMentions.articleId, memberIds)).all().filter((mention) => mention.type === 'organization' || mention.type === 'person');
+  const actorMentions = entityIdsByArticle.filter((mention) => mention.type === 'organization' || mention.type === 'person');
   const sentenceDays = new Map<string, string>();
   for (const row of eventRows) if (row.precision === 'day') sentenceDays.set(`${row.articleId}\u241f${row.sentence}`, row.date);
   const identity: FigureIdentity = {
@@ -534,7 +533,7 @@ export function assembleExplainer(db: TrackerDb, config: Config, storyId: string
   const why = selectDiverse(whyCandidates, 2, 0.7, summarySentences);
   // A key point is about the story's actors or its numbers: it names an actor that at least two
   // sources (or the only one) name, or gives a figure.
-  const actorNames = storyActorNames(db, memberIds, copyOf, originals.length);
+  const actorNames = storyActorNames(db, entityIdsByArticle, copyOf, originals.length);
   const aboutStory = (sentence: ScoredSentence) => /\d/.test(sentence.text) || actorNames.some((name) => sentence.text.includes(name));
   const keyPointSentences = selectDiverse(candidates.filter((candidate) => candidate.position <= 4 && aboutStory(candidate)), 5, 0.65, [...summarySentences, ...why]);
   const keyPoints: CitedText[] = keyPointSentences.map((sentence) => ({ text: sentence.text, articleIds: citedIds(context, supportingArticles(sentence, allSentences)) }));
